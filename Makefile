@@ -1,0 +1,71 @@
+# liveavatar: spec-first toolkit for the LiveAvatar API. `make help` lists the targets.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(CURDIR)/.venv
+PYTHON3 ?= python3
+UV_VERSION := 0.13.9
+UV := $(CURDIR)/.tools/bin/uv
+VENV := $(CURDIR)/.venv
+BIN := $(VENV)/bin
+export PATH := $(BIN):$(CURDIR)/.tools/bin:$(PATH)
+
+PY_SOURCES := overrides tools tests
+
+.PHONY: help
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(UV):
+	$(PYTHON3) -m venv $(CURDIR)/.tools
+	$(CURDIR)/.tools/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --locked --all-extras --quiet
+	@touch $@
+
+.PHONY: install
+install: $(VENV)/.synced ## Install uv (pinned) and every dependency from uv.lock into .venv
+
+.PHONY: generate
+generate: install ## Regenerate generated/ from openapi.json + overrides/openapi.overlay.yaml
+	$(BIN)/python tools/generate.py
+
+.PHONY: check-generated
+check-generated: install ## Fail if generated/ differs from a fresh regeneration (changes nothing)
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	$(BIN)/python tools/generate.py --out "$$tmp/generated"; \
+	if ! diff -r -x __pycache__ -x .ruff_cache -x .mypy_cache generated "$$tmp/generated"; then \
+		echo "generated/ is stale or hand-edited: run 'make generate' and commit" >&2; exit 1; \
+	fi; echo "generated/ matches openapi.json + overlay"
+
+.PHONY: lint
+lint: install ## ruff (lint + format check) and the import-direction check
+	$(BIN)/ruff check $(PY_SOURCES)
+	$(BIN)/ruff format --check $(PY_SOURCES)
+	$(BIN)/python tools/check_imports.py
+
+.PHONY: format
+format: install ## Rewrite handwritten code with ruff (the only target that edits code)
+	$(BIN)/ruff check --fix $(PY_SOURCES)
+	$(BIN)/ruff format $(PY_SOURCES)
+
+.PHONY: typecheck
+typecheck: install ## mypy --strict over overrides, tools, tests and generated code
+	$(BIN)/mypy generated/liveavatar_api generated/liveavatar_models overrides tools tests
+
+.PHONY: test
+test: install ## Run the whole test suite
+	$(BIN)/pytest
+
+.PHONY: dist
+dist: install ## Build the sdist and the wheel into dist/
+	rm -rf dist
+	$(UV) build --quiet --out-dir dist
+
+.PHONY: clean
+clean: ## Remove build outputs, caches and the virtual environments
+	rm -rf dist reports .venv .tools .mypy_cache .pytest_cache .ruff_cache

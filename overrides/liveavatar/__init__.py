@@ -1,0 +1,1 @@
+"""liveavatar: the handwritten client layer over the generated liveavatar_api package."""

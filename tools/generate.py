@@ -1,0 +1,155 @@
+"""`make generate`: openapi.json + overlay -> effective spec -> both generators -> provenance."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from importlib.metadata import version
+from pathlib import Path
+
+import yaml
+from overlay import OverlayError, apply_overlay, dump_spec
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "openapi.json"
+OVERLAY = ROOT / "overrides" / "openapi.overlay.yaml"
+CLIENT_CONFIG = ROOT / "overrides" / "openapi-python-client.yaml"
+EFFECTIVE = "openapi.effective.json"
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+TOOLS = ("openapi-python-client", "datamodel-code-generator", "ruff")
+
+README = """\
+# generated/ — do not edit
+
+Everything below this folder is written by `make generate` from `openapi.json` and
+`overrides/openapi.overlay.yaml`; `make check-generated` fails on any hand edit.
+Change the spec, the overlay or the generator configuration instead.
+
+- `openapi.effective.json`: the published spec with the overlay applied.
+- `liveavatar_api/`: attrs + httpx client (openapi-python-client).
+- `liveavatar_models/`: pydantic v2 models (datamodel-code-generator).
+- `PROVENANCE.json`: spec and overlay sha256, tool versions, operation count.
+"""
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def operations(spec: dict[str, object]) -> list[str]:
+    """Every (method, path) of a spec, as "METHOD /path", in document order."""
+    paths = spec.get("paths")
+    assert isinstance(paths, dict)
+    return [
+        f"{method.upper()} {path}"
+        for path, item in paths.items()
+        for method in item
+        if method in HTTP_METHODS
+    ]
+
+
+def _tool(name: str) -> str:
+    """A console script of the running environment (the Makefile runs us from .venv)."""
+    found = Path(sys.executable).parent / name
+    return str(found) if found.exists() else name
+
+
+def _run_generators(effective: Path, out: Path) -> None:
+    """Run both generators side by side; any warning or error fails the build."""
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    models = out / "liveavatar_models"
+    models.mkdir()
+    jobs = {
+        "openapi-python-client": subprocess.Popen(
+            [
+                _tool("openapi-python-client"), "generate",
+                "--path", str(effective),
+                "--config", str(CLIENT_CONFIG),
+                "--output-path", str(out / "liveavatar_api"),
+                "--meta", "none",
+                "--fail-on-warning",
+            ],
+            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        ),
+        "datamodel-code-generator": subprocess.Popen(
+            [
+                _tool("datamodel-codegen"),
+                "--input", str(effective),
+                "--output", str(models / "__init__.py"),
+            ],
+            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        ),
+    }  # fmt: skip
+    failed = []
+    for name, job in jobs.items():
+        output, _ = job.communicate()
+        # openapi-python-client prints "Generating <path>" on success; anything else is a warning.
+        noise = [
+            line
+            for line in output.splitlines()
+            if line.strip() and not line.startswith("Generating ")
+        ]
+        if job.returncode != 0 or noise:
+            failed.append(f"{name} (exit {job.returncode}):\n{output}")
+    if failed:
+        raise SystemExit("generation failed; generator warnings are errors:\n" + "\n".join(failed))
+
+
+def generate(out: Path) -> None:
+    """Write the whole generated tree into ``out`` (which must not exist yet)."""
+    spec_bytes = SPEC.read_bytes()
+    overlay_bytes = OVERLAY.read_bytes()
+    try:
+        effective_spec = apply_overlay(json.loads(spec_bytes), yaml.safe_load(overlay_bytes))
+    except OverlayError as exc:
+        raise SystemExit(f"overlay {OVERLAY.relative_to(ROOT)}: {exc}") from exc
+    effective_text = dump_spec(effective_spec)
+
+    out.mkdir(parents=True)
+    # A fixed name: datamodel-codegen writes the input file name into its header.
+    effective = out / EFFECTIVE
+    effective.write_text(effective_text, encoding="utf-8")
+    _run_generators(effective, out)
+
+    for package in ("liveavatar_api", "liveavatar_models"):
+        shutil.rmtree(out / package / ".ruff_cache", ignore_errors=True)
+        (out / package / "py.typed").write_text("", encoding="utf-8")
+    ops = operations(json.loads(spec_bytes))
+    provenance = {
+        "spec": {"path": "openapi.json", "sha256": sha256(spec_bytes)},
+        "overlay": {"path": "overrides/openapi.overlay.yaml", "sha256": sha256(overlay_bytes)},
+        "effective_spec": {
+            "path": f"generated/{EFFECTIVE}",
+            "sha256": sha256(effective_text.encode()),
+        },
+        "operation_count": len(ops),
+        "operations": ops,
+        "tools": {tool: version(tool) for tool in TOOLS},
+    }
+    (out / "PROVENANCE.json").write_text(json.dumps(provenance, indent=2) + "\n", encoding="utf-8")
+    (out / "README.md").write_text(README, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=ROOT / "generated", help="tree to (re)write")
+    args = parser.parse_args(argv)
+    target: Path = args.out.resolve()
+    with tempfile.TemporaryDirectory(prefix="liveavatar-generate-") as tmp:
+        staging = Path(tmp) / "generated"
+        generate(staging)
+        # Replace the target only once everything succeeded: a failed run leaves it untouched.
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(staging, target)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
