@@ -1,0 +1,277 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.create_llm_configuration_schema import CreateLLMConfigurationSchema
+from ...models.error_envelope import ErrorEnvelope
+from ...models.http_validation_error import HTTPValidationError
+from ...models.response_llm_configuration_response_schema import (
+    ResponseLLMConfigurationResponseSchema,
+)
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: CreateLLMConfigurationSchema,
+    la_session: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    cookies = {}
+    if la_session is not UNSET:
+        cookies["la_session"] = la_session
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/llm-configurations",
+        "cookies": cookies,
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    ErrorEnvelope | HTTPValidationError | ResponseLLMConfigurationResponseSchema | None
+):
+    if response.status_code == 200:
+        response_200 = ResponseLLMConfigurationResponseSchema.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    ErrorEnvelope | HTTPValidationError | ResponseLLMConfigurationResponseSchema
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CreateLLMConfigurationSchema,
+    la_session: str | Unset = UNSET,
+) -> Response[
+    ErrorEnvelope | HTTPValidationError | ResponseLLMConfigurationResponseSchema
+]:
+    """Create Llm Configuration
+
+     Create a new LLM configuration for the authenticated user's space.
+
+    This endpoint:
+    - Requires API key or session authentication
+    - Validates that the secret_id belongs to the user's space
+    - Creates a new LLM configuration with the provided settings
+
+    Args:
+        service: Injected LLM configuration service
+        payload: Request containing url, display_name, model_name, and secret_id
+
+    Returns:
+        Response with created LLM configuration
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space or secret is invalid
+
+    Args:
+        la_session (str | Unset):
+        body (CreateLLMConfigurationSchema): Request schema for creating a new LLM configuration
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | HTTPValidationError | ResponseLLMConfigurationResponseSchema]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        la_session=la_session,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: CreateLLMConfigurationSchema,
+    la_session: str | Unset = UNSET,
+) -> (
+    ErrorEnvelope | HTTPValidationError | ResponseLLMConfigurationResponseSchema | None
+):
+    """Create Llm Configuration
+
+     Create a new LLM configuration for the authenticated user's space.
+
+    This endpoint:
+    - Requires API key or session authentication
+    - Validates that the secret_id belongs to the user's space
+    - Creates a new LLM configuration with the provided settings
+
+    Args:
+        service: Injected LLM configuration service
+        payload: Request containing url, display_name, model_name, and secret_id
+
+    Returns:
+        Response with created LLM configuration
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space or secret is invalid
+
+    Args:
+        la_session (str | Unset):
+        body (CreateLLMConfigurationSchema): Request schema for creating a new LLM configuration
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | HTTPValidationError | ResponseLLMConfigurationResponseSchema
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        la_session=la_session,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CreateLLMConfigurationSchema,
+    la_session: str | Unset = UNSET,
+) -> Response[
+    ErrorEnvelope | HTTPValidationError | ResponseLLMConfigurationResponseSchema
+]:
+    """Create Llm Configuration
+
+     Create a new LLM configuration for the authenticated user's space.
+
+    This endpoint:
+    - Requires API key or session authentication
+    - Validates that the secret_id belongs to the user's space
+    - Creates a new LLM configuration with the provided settings
+
+    Args:
+        service: Injected LLM configuration service
+        payload: Request containing url, display_name, model_name, and secret_id
+
+    Returns:
+        Response with created LLM configuration
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space or secret is invalid
+
+    Args:
+        la_session (str | Unset):
+        body (CreateLLMConfigurationSchema): Request schema for creating a new LLM configuration
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | HTTPValidationError | ResponseLLMConfigurationResponseSchema]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        la_session=la_session,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: CreateLLMConfigurationSchema,
+    la_session: str | Unset = UNSET,
+) -> (
+    ErrorEnvelope | HTTPValidationError | ResponseLLMConfigurationResponseSchema | None
+):
+    """Create Llm Configuration
+
+     Create a new LLM configuration for the authenticated user's space.
+
+    This endpoint:
+    - Requires API key or session authentication
+    - Validates that the secret_id belongs to the user's space
+    - Creates a new LLM configuration with the provided settings
+
+    Args:
+        service: Injected LLM configuration service
+        payload: Request containing url, display_name, model_name, and secret_id
+
+    Returns:
+        Response with created LLM configuration
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space or secret is invalid
+
+    Args:
+        la_session (str | Unset):
+        body (CreateLLMConfigurationSchema): Request schema for creating a new LLM configuration
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | HTTPValidationError | ResponseLLMConfigurationResponseSchema
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            la_session=la_session,
+        )
+    ).parsed

@@ -1,0 +1,212 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...models.http_validation_error import HTTPValidationError
+from ...models.response_list_llm_configuration_list_item_schema import (
+    ResponseListLLMConfigurationListItemSchema,
+)
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    la_session: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    cookies = {}
+    if la_session is not UNSET:
+        cookies["la_session"] = la_session
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/llm-configurations",
+        "cookies": cookies,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    ErrorEnvelope
+    | HTTPValidationError
+    | ResponseListLLMConfigurationListItemSchema
+    | None
+):
+    if response.status_code == 200:
+        response_200 = ResponseListLLMConfigurationListItemSchema.from_dict(
+            response.json()
+        )
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    ErrorEnvelope | HTTPValidationError | ResponseListLLMConfigurationListItemSchema
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    la_session: str | Unset = UNSET,
+) -> Response[
+    ErrorEnvelope | HTTPValidationError | ResponseListLLMConfigurationListItemSchema
+]:
+    """List Llm Configurations
+
+     Lists every LLM configuration in the caller's space, newest first. Accepts API-key or session
+    (la_session cookie) authentication. Returns 400 when the caller has no associated space.
+
+    Args:
+        la_session (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | HTTPValidationError | ResponseListLLMConfigurationListItemSchema]
+    """
+
+    kwargs = _get_kwargs(
+        la_session=la_session,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    la_session: str | Unset = UNSET,
+) -> (
+    ErrorEnvelope
+    | HTTPValidationError
+    | ResponseListLLMConfigurationListItemSchema
+    | None
+):
+    """List Llm Configurations
+
+     Lists every LLM configuration in the caller's space, newest first. Accepts API-key or session
+    (la_session cookie) authentication. Returns 400 when the caller has no associated space.
+
+    Args:
+        la_session (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | HTTPValidationError | ResponseListLLMConfigurationListItemSchema
+    """
+
+    return sync_detailed(
+        client=client,
+        la_session=la_session,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    la_session: str | Unset = UNSET,
+) -> Response[
+    ErrorEnvelope | HTTPValidationError | ResponseListLLMConfigurationListItemSchema
+]:
+    """List Llm Configurations
+
+     Lists every LLM configuration in the caller's space, newest first. Accepts API-key or session
+    (la_session cookie) authentication. Returns 400 when the caller has no associated space.
+
+    Args:
+        la_session (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | HTTPValidationError | ResponseListLLMConfigurationListItemSchema]
+    """
+
+    kwargs = _get_kwargs(
+        la_session=la_session,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    la_session: str | Unset = UNSET,
+) -> (
+    ErrorEnvelope
+    | HTTPValidationError
+    | ResponseListLLMConfigurationListItemSchema
+    | None
+):
+    """List Llm Configurations
+
+     Lists every LLM configuration in the caller's space, newest first. Accepts API-key or session
+    (la_session cookie) authentication. Returns 400 when the caller has no associated space.
+
+    Args:
+        la_session (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | HTTPValidationError | ResponseListLLMConfigurationListItemSchema
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            la_session=la_session,
+        )
+    ).parsed

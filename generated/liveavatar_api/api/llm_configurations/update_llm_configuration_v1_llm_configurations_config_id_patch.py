@@ -1,0 +1,246 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...models.http_validation_error import HTTPValidationError
+from ...models.response_llm_configuration_response_schema import (
+    ResponseLLMConfigurationResponseSchema,
+)
+from ...models.update_llm_configuration_schema import UpdateLLMConfigurationSchema
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    config_id: str,
+    *,
+    body: UpdateLLMConfigurationSchema,
+    la_session: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    cookies = {}
+    if la_session is not UNSET:
+        cookies["la_session"] = la_session
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/llm-configurations/{config_id}".format(
+            config_id=quote(str(config_id), safe=""),
+        ),
+        "cookies": cookies,
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    ErrorEnvelope | HTTPValidationError | ResponseLLMConfigurationResponseSchema | None
+):
+    if response.status_code == 200:
+        response_200 = ResponseLLMConfigurationResponseSchema.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    ErrorEnvelope | HTTPValidationError | ResponseLLMConfigurationResponseSchema
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    config_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateLLMConfigurationSchema,
+    la_session: str | Unset = UNSET,
+) -> Response[
+    ErrorEnvelope | HTTPValidationError | ResponseLLMConfigurationResponseSchema
+]:
+    """Update Llm Configuration
+
+     Partially updates one LLM configuration: only the fields supplied are changed. A new secret_id, if
+    given, must belong to the caller's space. Accepts API-key or session authentication. 400 when the
+    caller has no space or the secret is invalid; 404 when the configuration does not exist.
+
+    Args:
+        config_id (str):
+        la_session (str | Unset):
+        body (UpdateLLMConfigurationSchema): Request schema for updating an LLM configuration
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | HTTPValidationError | ResponseLLMConfigurationResponseSchema]
+    """
+
+    kwargs = _get_kwargs(
+        config_id=config_id,
+        body=body,
+        la_session=la_session,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    config_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateLLMConfigurationSchema,
+    la_session: str | Unset = UNSET,
+) -> (
+    ErrorEnvelope | HTTPValidationError | ResponseLLMConfigurationResponseSchema | None
+):
+    """Update Llm Configuration
+
+     Partially updates one LLM configuration: only the fields supplied are changed. A new secret_id, if
+    given, must belong to the caller's space. Accepts API-key or session authentication. 400 when the
+    caller has no space or the secret is invalid; 404 when the configuration does not exist.
+
+    Args:
+        config_id (str):
+        la_session (str | Unset):
+        body (UpdateLLMConfigurationSchema): Request schema for updating an LLM configuration
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | HTTPValidationError | ResponseLLMConfigurationResponseSchema
+    """
+
+    return sync_detailed(
+        config_id=config_id,
+        client=client,
+        body=body,
+        la_session=la_session,
+    ).parsed
+
+
+async def asyncio_detailed(
+    config_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateLLMConfigurationSchema,
+    la_session: str | Unset = UNSET,
+) -> Response[
+    ErrorEnvelope | HTTPValidationError | ResponseLLMConfigurationResponseSchema
+]:
+    """Update Llm Configuration
+
+     Partially updates one LLM configuration: only the fields supplied are changed. A new secret_id, if
+    given, must belong to the caller's space. Accepts API-key or session authentication. 400 when the
+    caller has no space or the secret is invalid; 404 when the configuration does not exist.
+
+    Args:
+        config_id (str):
+        la_session (str | Unset):
+        body (UpdateLLMConfigurationSchema): Request schema for updating an LLM configuration
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | HTTPValidationError | ResponseLLMConfigurationResponseSchema]
+    """
+
+    kwargs = _get_kwargs(
+        config_id=config_id,
+        body=body,
+        la_session=la_session,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    config_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateLLMConfigurationSchema,
+    la_session: str | Unset = UNSET,
+) -> (
+    ErrorEnvelope | HTTPValidationError | ResponseLLMConfigurationResponseSchema | None
+):
+    """Update Llm Configuration
+
+     Partially updates one LLM configuration: only the fields supplied are changed. A new secret_id, if
+    given, must belong to the caller's space. Accepts API-key or session authentication. 400 when the
+    caller has no space or the secret is invalid; 404 when the configuration does not exist.
+
+    Args:
+        config_id (str):
+        la_session (str | Unset):
+        body (UpdateLLMConfigurationSchema): Request schema for updating an LLM configuration
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | HTTPValidationError | ResponseLLMConfigurationResponseSchema
+    """
+
+    return (
+        await asyncio_detailed(
+            config_id=config_id,
+            client=client,
+            body=body,
+            la_session=la_session,
+        )
+    ).parsed

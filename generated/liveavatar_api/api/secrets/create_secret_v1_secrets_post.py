@@ -1,0 +1,213 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.create_secret_request_schema import CreateSecretRequestSchema
+from ...models.error_envelope import ErrorEnvelope
+from ...models.http_validation_error import HTTPValidationError
+from ...models.response_create_secret_response_schema import (
+    ResponseCreateSecretResponseSchema,
+)
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: CreateSecretRequestSchema,
+    la_session: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    cookies = {}
+    if la_session is not UNSET:
+        cookies["la_session"] = la_session
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/secrets",
+        "cookies": cookies,
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorEnvelope | HTTPValidationError | ResponseCreateSecretResponseSchema | None:
+    if response.status_code == 200:
+        response_200 = ResponseCreateSecretResponseSchema.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorEnvelope | HTTPValidationError | ResponseCreateSecretResponseSchema]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CreateSecretRequestSchema,
+    la_session: str | Unset = UNSET,
+) -> Response[ErrorEnvelope | HTTPValidationError | ResponseCreateSecretResponseSchema]:
+    """Create Secret
+
+     Stores a new secret in the caller's space. The value is encrypted with AWS KMS before it is written
+    to the database; the response carries only metadata including the new id. Requires API-key
+    authentication. 400 when the caller has no space; 500 when encryption or storage fails.
+
+    Args:
+        la_session (str | Unset):
+        body (CreateSecretRequestSchema): Request schema for creating a new secret
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | HTTPValidationError | ResponseCreateSecretResponseSchema]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        la_session=la_session,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: CreateSecretRequestSchema,
+    la_session: str | Unset = UNSET,
+) -> ErrorEnvelope | HTTPValidationError | ResponseCreateSecretResponseSchema | None:
+    """Create Secret
+
+     Stores a new secret in the caller's space. The value is encrypted with AWS KMS before it is written
+    to the database; the response carries only metadata including the new id. Requires API-key
+    authentication. 400 when the caller has no space; 500 when encryption or storage fails.
+
+    Args:
+        la_session (str | Unset):
+        body (CreateSecretRequestSchema): Request schema for creating a new secret
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | HTTPValidationError | ResponseCreateSecretResponseSchema
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        la_session=la_session,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CreateSecretRequestSchema,
+    la_session: str | Unset = UNSET,
+) -> Response[ErrorEnvelope | HTTPValidationError | ResponseCreateSecretResponseSchema]:
+    """Create Secret
+
+     Stores a new secret in the caller's space. The value is encrypted with AWS KMS before it is written
+    to the database; the response carries only metadata including the new id. Requires API-key
+    authentication. 400 when the caller has no space; 500 when encryption or storage fails.
+
+    Args:
+        la_session (str | Unset):
+        body (CreateSecretRequestSchema): Request schema for creating a new secret
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | HTTPValidationError | ResponseCreateSecretResponseSchema]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        la_session=la_session,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: CreateSecretRequestSchema,
+    la_session: str | Unset = UNSET,
+) -> ErrorEnvelope | HTTPValidationError | ResponseCreateSecretResponseSchema | None:
+    """Create Secret
+
+     Stores a new secret in the caller's space. The value is encrypted with AWS KMS before it is written
+    to the database; the response carries only metadata including the new id. Requires API-key
+    authentication. 400 when the caller has no space; 500 when encryption or storage fails.
+
+    Args:
+        la_session (str | Unset):
+        body (CreateSecretRequestSchema): Request schema for creating a new secret
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | HTTPValidationError | ResponseCreateSecretResponseSchema
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            la_session=la_session,
+        )
+    ).parsed
