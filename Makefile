@@ -69,3 +69,8 @@ dist: install ## Build the sdist and the wheel into dist/
 .PHONY: clean
 clean: ## Remove build outputs, caches and the virtual environments
 	rm -rf dist reports .venv .tools .mypy_cache .pytest_cache .ruff_cache
+
+# --- client SDK (liveavatar) -------------------------------------------------------------
+.PHONY: bench-client
+bench-client: install ## Client per-call overhead vs raw httpx on loopback (ARGS="--url URL --api-key KEY")
+	$(BIN)/python bench/client_overhead.py $(ARGS)
