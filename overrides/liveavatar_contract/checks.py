@@ -1,0 +1,162 @@
+"""Schemathesis custom checks and hooks for the LiveAvatar promises a schema cannot state.
+
+Loaded by the suite through ``SCHEMATHESIS_HOOKS=liveavatar_contract.checks``. The secret pool
+(ids and values of secrets the suite created up front through the API) arrives in the
+``LIVEAVATAR_CONTRACT_POOL`` environment variable as JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import zlib
+from functools import cache
+from typing import Any
+
+import schemathesis
+from schemathesis import Case, HookContext, Response
+from schemathesis.checks import CheckContext
+
+from liveavatar_contract._probe import parse_timestamp
+
+AnyCase = Case[Any]
+
+__all__ = [
+    "POOL_VARIABLE",
+    "secret_reference_judged",
+    "secret_value_never_echoed",
+    "timestamps_carry_timezone",
+    "write_reads_back",
+]
+
+POOL_VARIABLE = "LIVEAVATAR_CONTRACT_POOL"
+SECRET_REFERENCE = "secret_id"  # noqa: S105 (a field name, not a secret)
+SECRET_VALUE = "secret_value"  # noqa: S105 (a field name, not a secret)
+# One positive request in this many keeps the secret_id the generator drew, which the server
+# must refuse with 400; the others get a secret of the caller's space and must be accepted.
+KEEP_DRAWN_SECRET_ONE_IN = 4
+# Shorter generated values could occur in a response by coincidence.
+MIN_ECHO_LENGTH = 6
+
+
+@cache
+def _pool() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    raw = json.loads(os.environ.get(POOL_VARIABLE, "{}"))
+    return tuple(raw.get("secret_ids", ())), tuple(raw.get("secret_values", ()))
+
+
+def _json(response: Response) -> Any:
+    try:
+        return json.loads(response.content)
+    except ValueError:
+        return None
+
+
+def _walk(node: Any) -> Any:
+    """Every dict inside a JSON document."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk(value)
+
+
+@schemathesis.hook
+def before_call(context: HookContext, case: AnyCase, kwargs: dict[str, Any]) -> None:
+    """Point most well-formed `secret_id`s at a secret of the caller's space, so creates can succeed."""
+    ids, _ = _pool()
+    body = case.body
+    if not ids or not isinstance(body, dict):
+        return
+    drawn = body.get(SECRET_REFERENCE)
+    if not isinstance(drawn, str) or not 1 <= len(drawn) <= 36 or drawn in ids:
+        return
+    digest = zlib.crc32(json.dumps(body, sort_keys=True, default=str).encode())
+    if digest % KEEP_DRAWN_SECRET_ONE_IN == 0:
+        return
+    case.body = {**body, SECRET_REFERENCE: ids[digest % len(ids)]}
+
+
+@schemathesis.check
+def secret_value_never_echoed(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
+    """No response carries a `secret_value` field, a pool secret's value, or the value just sent."""
+    text = response.content.decode("utf-8", errors="replace")
+    if f'"{SECRET_VALUE}"' in text:
+        raise AssertionError(f"The response carries a `{SECRET_VALUE}` field")
+    _, values = _pool()
+    sent = case.body.get(SECRET_VALUE) if isinstance(case.body, dict) else None
+    candidates = [
+        *values,
+        *([sent] if isinstance(sent, str) and len(sent) >= MIN_ECHO_LENGTH else []),
+    ]
+    if 200 <= response.status_code < 300 and any(value in text for value in candidates):
+        raise AssertionError("A secret value appears in the response")
+    return None
+
+
+@schemathesis.check
+def timestamps_carry_timezone(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
+    """Every `*_at` string of a 2xx body is ISO 8601 with a timezone, and updated_at >= created_at."""
+    if not 200 <= response.status_code < 300:
+        return None
+    for item in _walk(_json(response)):
+        stamps = {}
+        for name, value in item.items():
+            if name.endswith("_at") and isinstance(value, str):
+                parsed = parse_timestamp(value)
+                if parsed is None or parsed.tzinfo is None:
+                    raise AssertionError(
+                        f"`{name}` = {value!r} is not an ISO 8601 timestamp with a timezone"
+                    )
+                stamps[name] = parsed
+        if (
+            "created_at" in stamps
+            and "updated_at" in stamps
+            and stamps["updated_at"] < stamps["created_at"]
+        ):
+            raise AssertionError("updated_at is earlier than created_at")
+    return None
+
+
+@schemathesis.check
+def secret_reference_judged(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
+    """A `secret_id` of the caller's space is never refused with 400; an unknown one is never accepted."""
+    ids, _ = _pool()
+    body = case.body
+    if not ids or not isinstance(body, dict) or not isinstance(body.get(SECRET_REFERENCE), str):
+        return None
+    secret_id = body[SECRET_REFERENCE]
+    negative = case.meta is not None and case.meta.generation.mode.is_negative
+    if secret_id in ids and response.status_code == 400 and not negative:
+        raise AssertionError(
+            f"A valid request naming a secret of the caller's space ({secret_id}) was refused with 400"
+        )
+    if secret_id not in ids and 200 <= response.status_code < 300:
+        raise AssertionError(
+            f"`{SECRET_REFERENCE}` {secret_id!r} is no secret of the caller's space, yet the request was accepted"
+        )
+    return None
+
+
+@schemathesis.check
+def write_reads_back(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
+    """A 2xx create or update answers with every field it was sent (and only those changed are sent)."""
+    body = case.body
+    if (
+        case.method not in {"POST", "PATCH", "PUT"}
+        or not isinstance(body, dict)
+        or not 200 <= response.status_code < 300
+    ):
+        return None
+    document = _json(response)
+    data = document.get("data") if isinstance(document, dict) else None
+    if not isinstance(data, dict):
+        return None
+    for name, sent in body.items():
+        if name in data and data[name] != sent:
+            raise AssertionError(
+                f"`{name}` was sent as {sent!r} but the response says {data[name]!r}"
+            )
+    return None
