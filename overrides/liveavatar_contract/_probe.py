@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
 import httpx
 
 from liveavatar_contract._findings import API_KEY_HEADER, Finding, curl_line, describe
+
+SECRET_FIELD = "secret_value"  # noqa: S105 (a field name, not a secret)
 
 
 class ScenarioStop(Exception):
@@ -24,6 +26,7 @@ class Probe:
         self._keys = keys
         self.findings: list[Finding] = []
         self.secret_values: set[str] = set()
+        self.last_response: httpx.Response | None = None
 
     def close(self) -> None:
         self._client.close()
@@ -49,14 +52,18 @@ class Probe:
             content = json.dumps(body, ensure_ascii=False).encode("utf-8")
             headers["content-type"] = "application/json"
         response = self._client.request(method, path, headers=headers, content=content)
+        self.last_response = response
         leaked = [value for value in self.secret_values if value in response.text]
         if leaked:
             self.fail(
                 "secret_never_echoed", "a stored secret value appears in the response", response
             )
-        if '"secret_value"' in response.text:
+        # Error bodies may name the field (masked); a success body never carries it.
+        if response.is_success and any(
+            SECRET_FIELD in item for item in walk_objects(_parsed(response))
+        ):
             self.fail(
-                "secret_never_echoed", "the response carries a `secret_value` field", response
+                "secret_never_echoed", f"the response carries a `{SECRET_FIELD}` field", response
             )
         return response
 
@@ -69,6 +76,18 @@ class Probe:
             Finding(check, f"{message}; got {describe(response)}", self.reproduce(response))
         )
         raise ScenarioStop
+
+    def record_unexpected(self, scenario: str, error: Exception) -> None:
+        """A scenario tripped over a response shape it did not expect: a finding on the last exchange."""
+        last = self.last_response
+        self.findings.append(
+            Finding(
+                "unexpected_shape",
+                f"scenario `{scenario}` could not read the response ({type(error).__name__}: {error})"
+                + (f"; got {describe(last)}" if last is not None else ""),
+                self.reproduce(last) if last is not None else "(no request was sent)",
+            )
+        )
 
     def expect(self, condition: bool, check: str, message: str, response: httpx.Response) -> None:
         if not condition:
@@ -129,6 +148,24 @@ class Probe:
 
     def ids(self, items: Iterable[Any]) -> list[str]:
         return [str(item.get("id")) for item in items if isinstance(item, dict)]
+
+
+def _parsed(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+def walk_objects(node: Any) -> Iterator[dict[str, Any]]:
+    """Every JSON object inside a document."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from walk_objects(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from walk_objects(value)
 
 
 def parse_timestamp(value: object) -> datetime | None:
