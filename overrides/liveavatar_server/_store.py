@@ -16,9 +16,13 @@ from typing import Any
 from sqlalchemy import (
     Connection,
     Engine,
+    String,
+    Text,
+    bindparam,
     create_engine,
     delete,
     event,
+    exists,
     func,
     insert,
     select,
@@ -30,6 +34,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from liveavatar_server import _tables as t
 from liveavatar_server._crypto import SecretBox, load_keys
+from liveavatar_server._prepared import Prepared, raw_transaction
 from liveavatar_server._settings import Settings
 
 SESSION_LIFETIME = timedelta(days=30)
@@ -81,9 +86,10 @@ def _sqlite_pragmas(synchronous: str) -> Any:
 
 def _begin(connection: Connection) -> None:
     # IMMEDIATE takes the write lock at BEGIN: a read-then-write transaction can never fail
-    # half way with SQLITE_BUSY when another process wrote in between.
-    write = connection.get_execution_options().get("write", False)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+    # half way with SQLITE_BUSY when another process wrote in between. Reads stay in
+    # autocommit: each is one statement, and a BEGIN round trip would double its cost.
+    if connection.get_execution_options().get("write", False):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def create_database_engine(settings: Settings) -> Engine:
@@ -100,6 +106,37 @@ def create_database_engine(settings: Settings) -> Engine:
     )
 
 
+# Hot statements are built once: constructing SQLAlchemy expressions per call costs more
+# than running them on SQLite.
+_KEY_BY_HASH = select(t.api_keys.c.id, t.api_keys.c.space_id, t.api_keys.c.key_hash).where(
+    t.api_keys.c.key_hash == bindparam("key_hash"), t.api_keys.c.revoked_at.is_(None)
+)
+_CONFIG_FIELDS = ("display_name", "model_name", "base_url", "secret_id")
+# One statement checks that the secret belongs to the space and inserts: rowcount 0 means no.
+_INSERT_CONFIG = insert(t.llm_configurations).from_select(
+    ["id", "space_id", *_CONFIG_FIELDS, "created_at", "updated_at"],
+    select(
+        bindparam("id", type_=String()),
+        bindparam("space_id", type_=String()),
+        *(bindparam(name, type_=Text()) for name in _CONFIG_FIELDS[:-1]),
+        bindparam("secret_id", type_=String()),
+        bindparam("created_at", type_=t.UTCDateTime()),
+        bindparam("updated_at", type_=t.UTCDateTime()),
+    ).where(
+        exists().where(
+            t.secrets.c.id == bindparam("secret_id"),
+            t.secrets.c.space_id == bindparam("space_id"),
+        )
+    ),
+)
+_INSERT_SECRET = insert(t.secrets).values(
+    {
+        name: bindparam(name, type_=t.secrets.c[name].type)
+        for name in ("id", "space_id", "secret_name", "secret_type", "ciphertext", "created_at")
+    }
+)
+
+
 class Store:
     """Every read and write of the server; each method is one short transaction."""
 
@@ -109,6 +146,11 @@ class Store:
         self.box = SecretBox(load_keys(settings.secret_key, settings.data_dir))
         # SQLite serialises writers anyway: calling it on the event loop saves a thread hop.
         self.inline = self.engine.dialect.name == "sqlite"
+        dialect = self.engine.dialect
+        self._key_by_hash = Prepared(_KEY_BY_HASH, dialect)
+        self._insert_config = Prepared(_INSERT_CONFIG, dialect)
+        self._insert_secret = Prepared(_INSERT_SECRET, dialect)
+        self._integrity_error: type[Exception] = dialect.loaded_dbapi.IntegrityError
 
     def __repr__(self) -> str:
         return f"Store({self.settings!r})"
@@ -196,16 +238,11 @@ class Store:
 
     def principal_for_key(self, key: str) -> Principal | None:
         wanted = digest(key)
-        with self.engine.connect() as conn:
-            row = conn.execute(
-                select(t.api_keys.c.id, t.api_keys.c.space_id, t.api_keys.c.key_hash).where(
-                    t.api_keys.c.key_hash == wanted, t.api_keys.c.revoked_at.is_(None)
-                )
-            ).first()
-            conn.rollback()
-        if row is None or not hmac.compare_digest(row.key_hash, wanted):
+        with raw_transaction(self.engine, write=False) as cursor:
+            row = cursor.one(self._key_by_hash, {"key_hash": wanted})
+        if row is None or not hmac.compare_digest(row["key_hash"], wanted):
             return None
-        return Principal(api_key_id=row.id, space_id=row.space_id)
+        return Principal(api_key_id=row["id"], space_id=row["space_id"])
 
     def principal_for_session(self, token: str) -> Principal | None:
         wanted = digest(token)
@@ -219,7 +256,6 @@ class Store:
                     t.api_keys.c.revoked_at.is_(None),
                 )
             ).first()
-            conn.rollback()
         if row is None or not hmac.compare_digest(row.token_hash, wanted):
             return None
         return Principal(api_key_id=row.id, space_id=row.space_id)
@@ -245,8 +281,8 @@ class Store:
             "ciphertext": self.box.encrypt(value),
             "created_at": now(),
         }
-        with self._write() as conn:
-            conn.execute(insert(t.secrets), row)
+        with raw_transaction(self.engine, write=True) as cursor:
+            cursor.run(self._insert_secret, row)
         return row
 
     def delete_secret(self, space_id: str, secret_id: str) -> DeleteOutcome:
@@ -347,18 +383,16 @@ class Store:
         row = {
             "id": new_id(),
             "space_id": space_id,
-            **fields,
+            **{name: fields[name] for name in _CONFIG_FIELDS},
             "created_at": created,
             "updated_at": created,
         }
         try:
-            with self._write() as conn:
-                if not self._secret_in_space(conn, space_id, str(fields["secret_id"])):
-                    return None
-                conn.execute(insert(t.llm_configurations), row)
-        except IntegrityError:
+            with raw_transaction(self.engine, write=True) as cursor:
+                inserted = cursor.run(self._insert_config, row)
+        except self._integrity_error:
             return None  # the secret was deleted by another process in between
-        return row
+        return row if inserted == 1 else None
 
     def update_configuration(
         self, space_id: str, config_id: str, changes: Mapping[str, Any]
