@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
+from urllib.parse import parse_qsl
 
 import anyio.to_thread
 import pydantic_core
@@ -181,8 +182,10 @@ class ReferenceServer:
             except _ClientGone:
                 return 400, envelope(400, "Client disconnected"), []
 
+        query = scope.get("query_string", b"")
+
         def work() -> Outcome:
-            return self._execute(operation, path_params, headers, body)
+            return self._execute(operation, path_params, headers, query, body)
 
         if self.store.inline:
             return work()
@@ -209,6 +212,7 @@ class ReferenceServer:
         operation: Operation,
         path_params: dict[str, str],
         headers: dict[str, str],
+        query: bytes,
         body: bytes | None,
     ) -> Outcome:
         try:
@@ -220,7 +224,7 @@ class ReferenceServer:
                 "path": path_params,
                 "header": headers,
                 "cookie": _cookies(headers.get("cookie", "")) if "cookie" in headers else {},
-                "query": {},
+                "query": dict(parse_qsl(query.decode("latin-1"))) if query else {},
             }
             params = self._parameters[operation.operation_id].validate(raw)
             model = None
