@@ -242,7 +242,9 @@ class ReferenceServer:
                             ]
                         )
                 else:
-                    model = validate_body(self.spec, operation, parse_json(body))
+                    model = validate_body(
+                        self.spec, operation, parse_json(body), allow_nul=self.store.accepts_nul
+                    )
             if operation.security and (principal is None or principal.space_id is None):
                 raise ApiError(400, "This API key has no space")
             reply = handler(

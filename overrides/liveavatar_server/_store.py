@@ -146,6 +146,8 @@ class Store:
         self.box = SecretBox(load_keys(settings.secret_key, settings.data_dir))
         # SQLite serialises writers anyway: calling it on the event loop saves a thread hop.
         self.inline = self.engine.dialect.name == "sqlite"
+        # PostgreSQL text cannot hold U+0000: requests carrying it get a 422, not a 500.
+        self.accepts_nul = self.engine.dialect.name != "postgresql"
         dialect = self.engine.dialect
         self._key_by_hash = Prepared(_KEY_BY_HASH, dialect)
         self._insert_config = Prepared(_INSERT_CONFIG, dialect)
