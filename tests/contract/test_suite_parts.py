@@ -8,12 +8,12 @@ from pathlib import Path
 import httpx
 from liveavatar_contract._findings import curl_line
 from liveavatar_contract._schemathesis import (
-    KEY_VARIABLE,
     failed_checks,
     secret_referencing_operations,
     write_config,
 )
 from liveavatar_contract._upstream import documented_but_undeclared
+from liveavatar_contract.checks import KEY_VARIABLE
 
 
 def _spec(root: Path, name: str) -> dict[str, object]:
