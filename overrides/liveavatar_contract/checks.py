@@ -42,7 +42,7 @@ SECRET_VALUE = "secret_value"  # noqa: S105 (a field name, not a secret)
 # must refuse with 400; the others get a secret of the caller's space and must be accepted.
 KEEP_DRAWN_SECRET_ONE_IN = 4
 # Shorter generated values could occur in a response by coincidence.
-MIN_ECHO_LENGTH = 6
+MIN_ECHO_LENGTH = 8
 
 
 @cache
@@ -56,25 +56,6 @@ def _json(response: Response) -> Any:
         return json.loads(response.content)
     except ValueError:
         return None
-
-
-# Secrets schemathesis itself created during the run (stateful links may feed their ids into
-# configuration requests): a request naming one of them may rightly succeed.
-_created_in_run: set[str] = set()
-
-
-@schemathesis.hook
-def after_call(context: HookContext, case: AnyCase, response: Response) -> None:
-    """Remember the ids of secrets created by generated requests."""
-    if (
-        isinstance(case.body, dict)
-        and SECRET_VALUE in case.body
-        and 200 <= response.status_code < 300
-    ):
-        document = _json(response)
-        data = document.get("data") if isinstance(document, dict) else None
-        if isinstance(data, dict) and isinstance(data.get("id"), str):
-            _created_in_run.add(data["id"])
 
 
 @schemathesis.hook
@@ -93,6 +74,20 @@ def before_call(context: HookContext, case: AnyCase, kwargs: dict[str, Any]) -> 
     case.body = {**body, SECRET_REFERENCE: ids[digest % len(ids)]}
 
 
+def _distinctive_sent_value(body: object) -> list[str]:
+    """The secret value just sent, when it is long enough and not also sent in another field."""
+    if not isinstance(body, dict):
+        return []
+    sent = body.get(SECRET_VALUE)
+    if not isinstance(sent, str) or len(sent) < MIN_ECHO_LENGTH:
+        return []
+    others = [
+        value for name, value in body.items() if name != SECRET_VALUE and isinstance(value, str)
+    ]
+    # Generated data often repeats one string across fields, and echoing the others is allowed.
+    return [] if any(sent in other for other in others) else [sent]
+
+
 @schemathesis.check
 def secret_value_never_echoed(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
     """No 2xx body carries a `secret_value` field; no response at all carries a known secret value."""
@@ -102,11 +97,7 @@ def secret_value_never_echoed(ctx: CheckContext, response: Response, case: AnyCa
     if success and any(SECRET_VALUE in item for item in walk_objects(_json(response))):
         raise AssertionError(f"The response carries a `{SECRET_VALUE}` field")
     _, values = _pool()
-    sent = case.body.get(SECRET_VALUE) if isinstance(case.body, dict) else None
-    candidates = [
-        *values,
-        *([sent] if isinstance(sent, str) and len(sent) >= MIN_ECHO_LENGTH else []),
-    ]
+    candidates = [*values, *_distinctive_sent_value(case.body)]
     if any(value in text for value in candidates):
         raise AssertionError("A secret value appears in the response")
     return None
@@ -175,12 +166,22 @@ def secret_reference_judged(ctx: CheckContext, response: Response, case: AnyCase
     if not ids or not isinstance(secret_id, str):
         return None
     negative = case.meta is not None and case.meta.generation.mode.is_negative
-    if secret_id in ids and response.status_code == 400 and not negative:
+    # The run may itself delete a pool secret (schemathesis reuses listed ids), so a verdict
+    # against the server is confirmed with the caller's current secret list.
+    if (
+        secret_id in ids
+        and response.status_code == 400
+        and not negative
+        and _listed_in_space(case, secret_id)
+    ):
         raise AssertionError(
             f"A valid request naming a secret of the caller's space ({secret_id}) was refused with 400"
         )
-    known = secret_id in ids or secret_id in _created_in_run
-    if not known and 200 <= response.status_code < 300 and not _listed_in_space(case, secret_id):
+    if (
+        200 <= response.status_code < 300
+        and secret_id not in ids
+        and not _listed_in_space(case, secret_id)
+    ):
         raise AssertionError(
             f"`{SECRET_REFERENCE}` {secret_id!r} is no secret of the caller's space, yet the request was accepted"
         )
