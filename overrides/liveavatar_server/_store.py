@@ -7,11 +7,11 @@ import hmac
 import secrets as _random
 import uuid
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import Enum
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     Connection,
@@ -34,10 +34,11 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from liveavatar_server import _tables as t
 from liveavatar_server._crypto import SecretBox, load_keys
-from liveavatar_server._prepared import Prepared, raw_transaction
+from liveavatar_server._prepared import Prepared, RawCursor, ThreadConnections, raw_transaction
 from liveavatar_server._settings import Settings
 
 SESSION_LIFETIME = timedelta(days=30)
+_CACHED_KEYS = 10_000
 KEY_PREFIX = "la_"
 SESSION_PREFIX = "las_"
 Row = Mapping[str, Any]
@@ -153,12 +154,21 @@ class Store:
         self._insert_config = Prepared(_INSERT_CONFIG, dialect)
         self._insert_secret = Prepared(_INSERT_SECRET, dialect)
         self._integrity_error: type[Exception] = dialect.loaded_dbapi.IntegrityError
+        self._threads = ThreadConnections(self.engine) if self.inline else None
 
     def __repr__(self) -> str:
         return f"Store({self.settings!r})"
 
     def close(self) -> None:
+        if self._threads is not None:
+            self._threads.close()
         self.engine.dispose()
+
+    def _hot(self, *, write: bool) -> AbstractContextManager[RawCursor]:
+        """A raw transaction for the hot path: the thread's own connection on SQLite."""
+        if self._threads is not None:
+            return self._threads.transaction(write=write)
+        return raw_transaction(self.engine, write=write)
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
@@ -239,12 +249,29 @@ class Store:
         return token
 
     def principal_for_key(self, key: str) -> Principal | None:
+        """The key's principal; on SQLite cached until any other connection commits.
+
+        SQLite's `data_version` moves whenever another connection (another process, the CLI,
+        a revocation) commits, so a cached key can never outlive its revocation.
+        """
         wanted = digest(key)
-        with raw_transaction(self.engine, write=False) as cursor:
+        thread = self._threads.current() if self._threads is not None else None
+        if thread is not None:
+            if thread.changed_elsewhere():
+                thread.cache.clear()
+            cached = thread.cache.get(wanted)
+            if cached is not None:
+                return cast(Principal, cached)
+        with self._hot(write=False) as cursor:
             row = cursor.one(self._key_by_hash, {"key_hash": wanted})
         if row is None or not hmac.compare_digest(row["key_hash"], wanted):
             return None
-        return Principal(api_key_id=row["id"], space_id=row["space_id"])
+        principal = Principal(api_key_id=row["id"], space_id=row["space_id"])
+        if thread is not None:
+            if len(thread.cache) >= _CACHED_KEYS:
+                thread.cache.clear()
+            thread.cache[wanted] = principal
+        return principal
 
     def principal_for_session(self, token: str) -> Principal | None:
         wanted = digest(token)
@@ -283,7 +310,7 @@ class Store:
             "ciphertext": self.box.encrypt(value),
             "created_at": now(),
         }
-        with raw_transaction(self.engine, write=True) as cursor:
+        with self._hot(write=True) as cursor:
             cursor.run(self._insert_secret, row)
         return row
 
@@ -390,7 +417,7 @@ class Store:
             "updated_at": created,
         }
         try:
-            with raw_transaction(self.engine, write=True) as cursor:
+            with self._hot(write=True) as cursor:
                 inserted = cursor.run(self._insert_config, row)
         except self._integrity_error:
             return None  # the secret was deleted by another process in between
