@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import time
 import uuid
 from typing import Any
+
+import pydantic_core
 
 from liveavatar_server._app import ASGIApp, Message, Receive, Scope, Send
 
@@ -60,4 +61,4 @@ class AccessLog:
                     "duration_ms": round((time.perf_counter() - started) * 1000, 3),
                     "client": (scope.get("client") or ("", 0))[0],
                 }
-                access_log.info(json.dumps(record, ensure_ascii=True))
+                access_log.info(pydantic_core.to_json(record).decode())

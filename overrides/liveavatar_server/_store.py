@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 import secrets as _random
+import threading
 import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
@@ -37,6 +39,7 @@ from liveavatar_server._crypto import SecretBox, load_keys
 from liveavatar_server._prepared import Prepared, RawCursor, ThreadConnections, raw_transaction
 from liveavatar_server._settings import Settings
 
+log = logging.getLogger("liveavatar_server")
 SESSION_LIFETIME = timedelta(days=30)
 _CACHED_KEYS = 10_000
 KEY_PREFIX = "la_"
@@ -80,6 +83,9 @@ def _sqlite_pragmas(synchronous: str) -> Any:
         cursor.execute(f"PRAGMA synchronous={synchronous}")
         cursor.execute("PRAGMA busy_timeout=10000")
         cursor.execute("PRAGMA foreign_keys=ON")
+        # Checkpoints normally run inside a committing request; the Checkpointer thread does
+        # them instead, and this larger threshold is only the safety net.
+        cursor.execute("PRAGMA wal_autocheckpoint=10000")
         cursor.close()
 
     return on_connect
@@ -138,6 +144,39 @@ _INSERT_SECRET = insert(t.secrets).values(
 )
 
 
+class Checkpointer:
+    """Copies the SQLite WAL back into the database from a background thread, every second.
+
+    Passive checkpoints never block readers or writers, and keep the fsync of a checkpoint off
+    the event loop (where it would show as a latency spike).
+    """
+
+    def __init__(self, engine: Engine, interval: float = 1.0) -> None:
+        self._engine = engine
+        self._interval = interval
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="wal-checkpoint", daemon=True)
+            self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._interval):
+            try:
+                with self._engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+            except Exception:  # a busy database: the next round tries again
+                log.debug("WAL checkpoint skipped", exc_info=True)
+
+
 class Store:
     """Every read and write of the server; each method is one short transaction."""
 
@@ -155,11 +194,19 @@ class Store:
         self._insert_secret = Prepared(_INSERT_SECRET, dialect)
         self._integrity_error: type[Exception] = dialect.loaded_dbapi.IntegrityError
         self._threads = ThreadConnections(self.engine) if self.inline else None
+        self._checkpointer = Checkpointer(self.engine) if self.inline else None
+
+    def start_maintenance(self) -> None:
+        """Background work while serving (SQLite: WAL checkpoints)."""
+        if self._checkpointer is not None:
+            self._checkpointer.start()
 
     def __repr__(self) -> str:
         return f"Store({self.settings!r})"
 
     def close(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
         if self._threads is not None:
             self._threads.close()
         self.engine.dispose()
