@@ -57,6 +57,10 @@ class Principal:
     space_id: str | None
 
 
+class SecretNotInSpace(Exception):
+    """A configuration names a secret_id that is not a secret of the caller's space."""
+
+
 class DeleteOutcome(Enum):
     DELETED = "deleted"
     NOT_FOUND = "not_found"
@@ -468,8 +472,8 @@ class Store:
         found = conn.execute(select(c.id).where(c.id == secret_id, c.space_id == space_id)).first()
         return found is not None
 
-    def create_configuration(self, space_id: str, fields: Mapping[str, Any]) -> Row | None:
-        """The new row, or None when ``fields['secret_id']`` is not a secret of the space."""
+    def create_configuration(self, space_id: str, fields: Mapping[str, Any]) -> Row:
+        """The new row; `SecretNotInSpace` when ``fields['secret_id']`` is not the space's."""
         created = now()
         row = {
             "id": new_id(),
@@ -482,13 +486,15 @@ class Store:
             with self._hot(write=True) as cursor:
                 inserted = cursor.run(self._insert_config, row)
         except self._integrity_error:
-            return None  # the secret was deleted by another process in between
-        return row if inserted == 1 else None
+            raise SecretNotInSpace from None  # deleted by another process in between
+        if inserted != 1:
+            raise SecretNotInSpace
+        return row
 
     def update_configuration(
         self, space_id: str, config_id: str, changes: Mapping[str, Any]
-    ) -> Row | bool | None:
-        """The updated row; None when the configuration is unknown; False for a foreign secret."""
+    ) -> Row | None:
+        """The updated row, None when the configuration is unknown; may raise `SecretNotInSpace`."""
         c = t.llm_configurations.c
         try:
             with self._write() as conn:
@@ -506,13 +512,13 @@ class Store:
                 if "secret_id" in changes and not self._secret_in_space(
                     conn, space_id, str(changes["secret_id"])
                 ):
-                    return False
+                    raise SecretNotInSpace
                 # updated_at always moves forward, even within one clock tick.
                 stamp = max(now(), current["updated_at"] + timedelta(microseconds=1))
                 values = {**changes, "updated_at": stamp}
                 conn.execute(update(t.llm_configurations).where(c.id == config_id).values(values))
         except IntegrityError:
-            return False
+            raise SecretNotInSpace from None
         return {**current, **values}
 
     def delete_configuration(self, space_id: str, config_id: str) -> bool:
