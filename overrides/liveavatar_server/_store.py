@@ -11,10 +11,11 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator, Mapping
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import Enum
+from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -38,7 +39,13 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from liveavatar_server import _tables as t
 from liveavatar_server._crypto import SecretBox, load_keys
-from liveavatar_server._prepared import Prepared, RawCursor, ThreadConnections, raw_transaction
+from liveavatar_server._prepared import (
+    Prepared,
+    RawCursor,
+    ThreadConnections,
+    WriterLock,
+    raw_transaction,
+)
 from liveavatar_server._settings import Settings
 
 log = logging.getLogger("liveavatar_server")
@@ -212,7 +219,11 @@ class Store:
         self._insert_config = Prepared(_INSERT_CONFIG, dialect)
         self._insert_secret = Prepared(_INSERT_SECRET, dialect)
         self._integrity_error: type[Exception] = dialect.loaded_dbapi.IntegrityError
-        self._threads = ThreadConnections(self.engine) if self.inline else None
+        self._writers: WriterLock | None = None
+        self._threads: ThreadConnections | None = None
+        if self.inline and self.engine.url.database not in (None, "", ":memory:"):
+            self._writers = WriterLock(Path(f"{self.engine.url.database}-writer.lock"))
+            self._threads = ThreadConnections(self.engine, self._writers)
         self._checkpointer = Checkpointer(self.engine) if self.inline else None
 
     def start_maintenance(self) -> None:
@@ -228,6 +239,8 @@ class Store:
             self._checkpointer.stop()
         if self._threads is not None:
             self._threads.close()
+        if self._writers is not None:
+            self._writers.close()
         self.engine.dispose()
 
     def _hot(self, *, write: bool) -> AbstractContextManager[RawCursor]:
@@ -238,8 +251,15 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
-        with self.engine.connect().execution_options(write=True) as conn, conn.begin():
+        with (
+            self._writer_turn(),
+            self.engine.connect().execution_options(write=True) as conn,
+            conn.begin(),
+        ):
             yield conn
+
+    def _writer_turn(self) -> AbstractContextManager[None]:
+        return self._writers.held() if self._writers is not None else nullcontext()
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:

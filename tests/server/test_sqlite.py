@@ -56,3 +56,28 @@ def test_the_checkpointer_moves_committed_rows_into_the_database_file(tmp_path: 
     finally:
         checkpointer.stop()
         store.close()
+
+
+def test_writer_locks_on_one_file_exclude_each_other(tmp_path: Path) -> None:
+    """Two locks stand for two processes: the second writer waits until the first is done."""
+    import threading
+
+    from liveavatar_server._prepared import WriterLock
+
+    first, second = WriterLock(tmp_path / "db-writer.lock"), WriterLock(tmp_path / "db-writer.lock")
+    order: list[str] = []
+    entered = threading.Event()
+
+    def other_writer() -> None:
+        with second.held():
+            order.append("second")
+
+    with first.held():
+        thread = threading.Thread(target=other_writer)
+        thread.start()
+        entered.wait(0.2)  # give the other writer every chance to (wrongly) get in
+        order.append("first")
+    thread.join(timeout=10)
+    assert order == ["first", "second"]
+    first.close()
+    second.close()
