@@ -84,6 +84,8 @@ def serve(args: argparse.Namespace) -> int:
         access_log=False,
         log_config=_log_config(),
         server_header=False,
+        # Served directly, not behind a proxy: X-Forwarded-* headers are not trusted.
+        proxy_headers=False,
         timeout_graceful_shutdown=5,
     )
     return 0
