@@ -74,3 +74,55 @@ clean: ## Remove build outputs, caches and the virtual environments
 .PHONY: bench-client
 bench-client: install ## Client per-call overhead vs raw httpx on loopback (ARGS="--url URL --api-key KEY")
 	$(BIN)/python bench/client_overhead.py $(ARGS)
+
+# --- reference server (liveavatar_server) ----------------------------------------------------
+
+.PHONY: serve
+serve: install ## Main job: serve the reference API on 127.0.0.1:8000 (SQLite in ./.data)
+	$(BIN)/liveavatar-server serve --host 127.0.0.1 --port 8000
+
+.PHONY: vendor-docs
+vendor-docs: install ## Re-vendor Swagger UI (npm swagger-ui-dist, pinned) for the server's /docs
+	$(BIN)/python tools/vendor_docs_assets.py
+
+.PHONY: install-browser
+install-browser: ## Install Debian's chromium for the /docs browser test (no apt: the test skips)
+	@if command -v chromium >/dev/null; then echo "chromium: $$(command -v chromium)"; \
+	elif command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	else echo "no apt-get here: tests/server/test_docs.py will skip its browser test"; fi
+
+# --- contract suite (issue 5): liveavatar_contract judges any implementation over HTTP ---
+URL ?=
+API_KEY ?=
+API_KEY_2 ?=
+MAX_TIME ?= 170
+MAX_EXAMPLES ?=
+SEED ?=
+SPEC ?= generated/openapi.effective.json
+# Keys travel in the environment, never on a command line or in a report.
+export API_KEY API_KEY_2
+CONTRACT_OPTIONS = --url "$(URL)" --max-time $(MAX_TIME) $(if $(SEED),--seed $(SEED)) $(if $(MAX_EXAMPLES),--max-examples $(MAX_EXAMPLES))
+PRISM_VERSION := 5.16.0
+PRISM := $(CURDIR)/.tools/prism/node_modules/.bin/prism
+
+.PHONY: contract
+contract: install ## Judge a running server: make contract URL=http://HOST:PORT API_KEY=KEY [API_KEY_2=KEY2] [MAX_TIME=170] [SEED=N]
+	$(BIN)/python -m liveavatar_contract $(CONTRACT_OPTIONS) --spec $(SPEC)
+
+.PHONY: contract-upstream
+contract-upstream: install ## Run against the pristine openapi.json and list where it and the documented behaviour disagree
+	$(BIN)/python -m liveavatar_contract --upstream $(CONTRACT_OPTIONS)
+
+$(PRISM):
+	mkdir -p $(CURDIR)/.tools/prism
+	cd $(CURDIR)/.tools/prism && npm install --no-audit --no-fund --silent @stoplight/prism-cli@$(PRISM_VERSION)
+
+.PHONY: contract-prism
+contract-prism: install $(PRISM) ## Run the suite against the Prism mock of the effective spec (informational; MAX_TIME=60 by default)
+	@port=$$($(BIN)/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
+	$(PRISM) mock $(SPEC) -h 127.0.0.1 -p $$port > $(CURDIR)/.tools/prism/mock.log 2>&1 & pid=$$!; trap 'kill $$pid' EXIT; \
+	for _ in $$(seq 60); do curl -s -o /dev/null http://127.0.0.1:$$port/ && break; sleep 0.5; done; \
+	rc=0; API_KEY=prism-key API_KEY_2=prism-key-2 $(BIN)/python -m liveavatar_contract --url http://127.0.0.1:$$port \
+		--max-time $(if $(filter 170,$(MAX_TIME)),60,$(MAX_TIME)) $(if $(SEED),--seed $(SEED)) --report-dir reports/prism || rc=$$?; \
+	echo "prism run finished with exit $$rc (1 = findings, expected: Prism is a mock)"; test $$rc -le 1

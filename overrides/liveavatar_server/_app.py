@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
+from urllib.parse import parse_qsl
 
 import anyio.to_thread
 import pydantic_core
@@ -125,8 +126,11 @@ class ReferenceServer:
         if extra is not None:
             await extra(scope, receive, send)
             return
-        outcome = await self._serve(scope, receive)
-        status, body, headers = outcome
+        try:
+            status, body, headers = await self._serve(scope, receive)
+        except Exception:
+            log.exception("unhandled error serving %s %s", scope["method"], scope["path"])
+            status, body, headers = 500, envelope(500, "Internal Server Error"), []
         await send(
             {
                 "type": "http.response.start",
@@ -140,6 +144,7 @@ class ReferenceServer:
         while True:
             message = await receive()
             if message["type"] == "lifespan.startup":
+                self.store.start_maintenance()
                 await send({"type": "lifespan.startup.complete"})
             elif message["type"] == "lifespan.shutdown":
                 self.store.close()
@@ -181,8 +186,10 @@ class ReferenceServer:
             except _ClientGone:
                 return 400, envelope(400, "Client disconnected"), []
 
+        query = scope.get("query_string", b"")
+
         def work() -> Outcome:
-            return self._execute(operation, path_params, headers, body)
+            return self._execute(operation, path_params, headers, query, body)
 
         if self.store.inline:
             return work()
@@ -209,6 +216,7 @@ class ReferenceServer:
         operation: Operation,
         path_params: dict[str, str],
         headers: dict[str, str],
+        query: bytes,
         body: bytes | None,
     ) -> Outcome:
         try:
@@ -220,7 +228,7 @@ class ReferenceServer:
                 "path": path_params,
                 "header": headers,
                 "cookie": _cookies(headers.get("cookie", "")) if "cookie" in headers else {},
-                "query": {},
+                "query": dict(parse_qsl(query.decode("latin-1"))) if query else {},
             }
             params = self._parameters[operation.operation_id].validate(raw)
             model = None
@@ -238,7 +246,9 @@ class ReferenceServer:
                             ]
                         )
                 else:
-                    model = validate_body(self.spec, operation, parse_json(body))
+                    model = validate_body(
+                        self.spec, operation, parse_json(body), allow_nul=self.store.accepts_nul
+                    )
             if operation.security and (principal is None or principal.space_id is None):
                 raise ApiError(400, "This API key has no space")
             reply = handler(

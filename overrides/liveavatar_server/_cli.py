@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import copy
 import os
+import socket
 import sys
 from typing import Any
 
@@ -29,7 +30,7 @@ def _log_config() -> dict[str, Any]:
     config = copy.deepcopy(LOGGING_CONFIG)
     config["formatters"]["json_line"] = {"format": "%(message)s"}
     config["handlers"]["stdout_lines"] = {
-        "class": "logging.StreamHandler",
+        "class": "liveavatar_server._access.BatchedLineHandler",
         "formatter": "json_line",
         "stream": "ext://sys.stdout",
     }
@@ -41,10 +42,19 @@ def _log_config() -> dict[str, Any]:
     return config
 
 
+def _free_port(host: str) -> int:
+    """A port the OS says is free now (for `--port 0`, so the banner can name it)."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.bind((host, 0))
+        return int(probe.getsockname()[1])
+
+
 def serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     store = _store(args)
+    if args.port == 0:
+        args.port = _free_port(args.host)
     if store.is_empty():
         space_id = store.create_space(DEV_SPACE)
         key = store.create_api_key(space_id)
@@ -58,6 +68,7 @@ def serve(args: argparse.Namespace) -> int:
             f"Interactive docs: {base}/docs",
             flush=True,
         )
+    print(f"Serving the LiveAvatar reference API on http://{args.host}:{args.port}", flush=True)
     # Workers build their app from the environment: hand them the resolved settings.
     os.environ["LIVEAVATAR_DATA_DIR"] = str(store.settings.data_dir)
     os.environ["LIVEAVATAR_DATABASE_URL"] = store.settings.database_url
@@ -73,6 +84,8 @@ def serve(args: argparse.Namespace) -> int:
         access_log=False,
         log_config=_log_config(),
         server_header=False,
+        # Served directly, not behind a proxy: X-Forwarded-* headers are not trusted.
+        proxy_headers=False,
         timeout_graceful_shutdown=5,
     )
     return 0
@@ -135,7 +148,7 @@ def parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("serve", parents=[storage], help="serve the API over HTTP")
     run.add_argument("--host", default="127.0.0.1")
-    run.add_argument("--port", type=int, default=8000)
+    run.add_argument("--port", type=int, default=8000, help="0 picks a free port")
     run.add_argument("--workers", type=int, default=1, help="server processes (default 1)")
     run.set_defaults(func=serve)
 

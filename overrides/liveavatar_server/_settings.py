@@ -19,8 +19,9 @@ class Settings:
     database_url: str
     secret_key: str | None = None
     max_body_bytes: int = MAX_BODY_BYTES
-    # FULL fsyncs the WAL on every commit: an acknowledged create survives power loss too.
-    sqlite_synchronous: str = "FULL"
+    # WAL + NORMAL: a commit is in the WAL (the OS page cache) before we answer, so it
+    # survives kill -9 of the server; FULL also fsyncs each commit (survives power loss).
+    sqlite_synchronous: str = "NORMAL"
 
     def __repr__(self) -> str:
         return f"Settings(data_dir={str(self.data_dir)!r}, database_url={redact_url(self.database_url)!r})"
@@ -31,7 +32,7 @@ class Settings:
     ) -> Settings:
         directory = Path(data_dir or os.environ.get("LIVEAVATAR_DATA_DIR") or DEFAULT_DATA_DIR)
         url = database_url or os.environ.get("LIVEAVATAR_DATABASE_URL") or sqlite_url(directory)
-        synchronous = os.environ.get("LIVEAVATAR_SQLITE_SYNCHRONOUS", "FULL").upper()
+        synchronous = os.environ.get("LIVEAVATAR_SQLITE_SYNCHRONOUS", "NORMAL").upper()
         if synchronous not in {"FULL", "NORMAL", "EXTRA"}:
             raise ValueError("LIVEAVATAR_SQLITE_SYNCHRONOUS must be FULL, EXTRA or NORMAL")
         return cls(

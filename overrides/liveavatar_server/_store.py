@@ -4,21 +4,30 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
+import os
 import secrets as _random
+import threading
+import time
 import uuid
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import Enum
-from typing import Any
+from pathlib import Path
+from typing import Any, cast
 
 from sqlalchemy import (
     Connection,
     Engine,
+    String,
+    Text,
+    bindparam,
     create_engine,
     delete,
     event,
+    exists,
     func,
     insert,
     select,
@@ -30,9 +39,18 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from liveavatar_server import _tables as t
 from liveavatar_server._crypto import SecretBox, load_keys
+from liveavatar_server._prepared import (
+    Prepared,
+    RawCursor,
+    ThreadConnections,
+    WriterLock,
+    raw_transaction,
+)
 from liveavatar_server._settings import Settings
 
+log = logging.getLogger("liveavatar_server")
 SESSION_LIFETIME = timedelta(days=30)
+_CACHED_KEYS = 10_000
 KEY_PREFIX = "la_"
 SESSION_PREFIX = "las_"
 Row = Mapping[str, Any]
@@ -46,6 +64,10 @@ class Principal:
     space_id: str | None
 
 
+class SecretNotInSpace(Exception):
+    """A configuration names a secret_id that is not a secret of the caller's space."""
+
+
 class DeleteOutcome(Enum):
     DELETED = "deleted"
     NOT_FOUND = "not_found"
@@ -53,7 +75,17 @@ class DeleteOutcome(Enum):
 
 
 def new_id() -> str:
-    return str(uuid.uuid4())
+    """A UUIDv7 (RFC 9562): random, yet time-ordered, so index inserts append, not scatter."""
+    millis = time.time_ns() // 1_000_000 & ((1 << 48) - 1)
+    rand = int.from_bytes(os.urandom(10), "big")
+    value = (
+        millis << 80
+        | 0x7 << 76
+        | ((rand >> 62) & 0xFFF) << 64
+        | 0b10 << 62
+        | (rand & ((1 << 62) - 1))
+    )
+    return str(uuid.UUID(int=value))
 
 
 def now() -> datetime:
@@ -74,6 +106,12 @@ def _sqlite_pragmas(synchronous: str) -> Any:
         cursor.execute(f"PRAGMA synchronous={synchronous}")
         cursor.execute("PRAGMA busy_timeout=10000")
         cursor.execute("PRAGMA foreign_keys=ON")
+        # 64 MiB of page cache and memory-mapped reads: the indexes stay hot while they grow.
+        cursor.execute("PRAGMA cache_size=-65536")
+        cursor.execute("PRAGMA mmap_size=268435456")
+        # Checkpoints normally run inside a committing request; the Checkpointer thread does
+        # them instead, and this larger threshold is only the safety net.
+        cursor.execute("PRAGMA wal_autocheckpoint=10000")
         cursor.close()
 
     return on_connect
@@ -81,9 +119,10 @@ def _sqlite_pragmas(synchronous: str) -> Any:
 
 def _begin(connection: Connection) -> None:
     # IMMEDIATE takes the write lock at BEGIN: a read-then-write transaction can never fail
-    # half way with SQLITE_BUSY when another process wrote in between.
-    write = connection.get_execution_options().get("write", False)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+    # half way with SQLITE_BUSY when another process wrote in between. Reads stay in
+    # autocommit: each is one statement, and a BEGIN round trip would double its cost.
+    if connection.get_execution_options().get("write", False):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def create_database_engine(settings: Settings) -> Engine:
@@ -100,6 +139,70 @@ def create_database_engine(settings: Settings) -> Engine:
     )
 
 
+# Hot statements are built once: constructing SQLAlchemy expressions per call costs more
+# than running them on SQLite.
+_KEY_BY_HASH = select(t.api_keys.c.id, t.api_keys.c.space_id, t.api_keys.c.key_hash).where(
+    t.api_keys.c.key_hash == bindparam("key_hash"), t.api_keys.c.revoked_at.is_(None)
+)
+_CONFIG_FIELDS = ("display_name", "model_name", "base_url", "secret_id")
+# One statement checks that the secret belongs to the space and inserts: rowcount 0 means no.
+_INSERT_CONFIG = insert(t.llm_configurations).from_select(
+    ["id", "space_id", *_CONFIG_FIELDS, "created_at", "updated_at"],
+    select(
+        bindparam("id", type_=String()),
+        bindparam("space_id", type_=String()),
+        *(bindparam(name, type_=Text()) for name in _CONFIG_FIELDS[:-1]),
+        bindparam("secret_id", type_=String()),
+        bindparam("created_at", type_=t.UTCDateTime()),
+        bindparam("updated_at", type_=t.UTCDateTime()),
+    ).where(
+        exists().where(
+            t.secrets.c.id == bindparam("secret_id"),
+            t.secrets.c.space_id == bindparam("space_id"),
+        )
+    ),
+)
+_INSERT_SECRET = insert(t.secrets).values(
+    {
+        name: bindparam(name, type_=t.secrets.c[name].type)
+        for name in ("id", "space_id", "secret_name", "secret_type", "ciphertext", "created_at")
+    }
+)
+
+
+class Checkpointer:
+    """Copies the SQLite WAL back into the database from a background thread, every second.
+
+    Passive checkpoints never block readers or writers, and keep the fsync of a checkpoint off
+    the event loop (where it would show as a latency spike).
+    """
+
+    def __init__(self, engine: Engine, interval: float = 1.0) -> None:
+        self._engine = engine
+        self._interval = interval
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="wal-checkpoint", daemon=True)
+            self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._interval):
+            try:
+                with self._engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+            except Exception:  # a busy database: the next round tries again
+                log.debug("WAL checkpoint skipped", exc_info=True)
+
+
 class Store:
     """Every read and write of the server; each method is one short transaction."""
 
@@ -109,17 +212,54 @@ class Store:
         self.box = SecretBox(load_keys(settings.secret_key, settings.data_dir))
         # SQLite serialises writers anyway: calling it on the event loop saves a thread hop.
         self.inline = self.engine.dialect.name == "sqlite"
+        # PostgreSQL text cannot hold U+0000: requests carrying it get a 422, not a 500.
+        self.accepts_nul = self.engine.dialect.name != "postgresql"
+        dialect = self.engine.dialect
+        self._key_by_hash = Prepared(_KEY_BY_HASH, dialect)
+        self._insert_config = Prepared(_INSERT_CONFIG, dialect)
+        self._insert_secret = Prepared(_INSERT_SECRET, dialect)
+        self._integrity_error: type[Exception] = dialect.loaded_dbapi.IntegrityError
+        self._writers: WriterLock | None = None
+        self._threads: ThreadConnections | None = None
+        if self.inline and self.engine.url.database not in (None, "", ":memory:"):
+            self._writers = WriterLock(Path(f"{self.engine.url.database}-writer.lock"))
+            self._threads = ThreadConnections(self.engine, self._writers)
+        self._checkpointer = Checkpointer(self.engine) if self.inline else None
+
+    def start_maintenance(self) -> None:
+        """Background work while serving (SQLite: WAL checkpoints)."""
+        if self._checkpointer is not None:
+            self._checkpointer.start()
 
     def __repr__(self) -> str:
         return f"Store({self.settings!r})"
 
     def close(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
+        if self._threads is not None:
+            self._threads.close()
+        if self._writers is not None:
+            self._writers.close()
         self.engine.dispose()
+
+    def _hot(self, *, write: bool) -> AbstractContextManager[RawCursor]:
+        """A raw transaction for the hot path: the thread's own connection on SQLite."""
+        if self._threads is not None:
+            return self._threads.transaction(write=write)
+        return raw_transaction(self.engine, write=write)
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
-        with self.engine.connect().execution_options(write=True) as conn, conn.begin():
+        with (
+            self._writer_turn(),
+            self.engine.connect().execution_options(write=True) as conn,
+            conn.begin(),
+        ):
             yield conn
+
+    def _writer_turn(self) -> AbstractContextManager[None]:
+        return self._writers.held() if self._writers is not None else nullcontext()
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
@@ -195,17 +335,29 @@ class Store:
         return token
 
     def principal_for_key(self, key: str) -> Principal | None:
+        """The key's principal; on SQLite cached until any other connection commits.
+
+        SQLite's `data_version` moves whenever another connection (another process, the CLI,
+        a revocation) commits, so a cached key can never outlive its revocation.
+        """
         wanted = digest(key)
-        with self.engine.connect() as conn:
-            row = conn.execute(
-                select(t.api_keys.c.id, t.api_keys.c.space_id, t.api_keys.c.key_hash).where(
-                    t.api_keys.c.key_hash == wanted, t.api_keys.c.revoked_at.is_(None)
-                )
-            ).first()
-            conn.rollback()
-        if row is None or not hmac.compare_digest(row.key_hash, wanted):
+        thread = self._threads.current() if self._threads is not None else None
+        if thread is not None:
+            if thread.changed_elsewhere():
+                thread.cache.clear()
+            cached = thread.cache.get(wanted)
+            if cached is not None:
+                return cast(Principal, cached)
+        with self._hot(write=False) as cursor:
+            row = cursor.one(self._key_by_hash, {"key_hash": wanted})
+        if row is None or not hmac.compare_digest(row["key_hash"], wanted):
             return None
-        return Principal(api_key_id=row.id, space_id=row.space_id)
+        principal = Principal(api_key_id=row["id"], space_id=row["space_id"])
+        if thread is not None:
+            if len(thread.cache) >= _CACHED_KEYS:
+                thread.cache.clear()
+            thread.cache[wanted] = principal
+        return principal
 
     def principal_for_session(self, token: str) -> Principal | None:
         wanted = digest(token)
@@ -219,7 +371,6 @@ class Store:
                     t.api_keys.c.revoked_at.is_(None),
                 )
             ).first()
-            conn.rollback()
         if row is None or not hmac.compare_digest(row.token_hash, wanted):
             return None
         return Principal(api_key_id=row.id, space_id=row.space_id)
@@ -245,8 +396,8 @@ class Store:
             "ciphertext": self.box.encrypt(value),
             "created_at": now(),
         }
-        with self._write() as conn:
-            conn.execute(insert(t.secrets), row)
+        with self._hot(write=True) as cursor:
+            cursor.run(self._insert_secret, row)
         return row
 
     def delete_secret(self, space_id: str, secret_id: str) -> DeleteOutcome:
@@ -341,29 +492,29 @@ class Store:
         found = conn.execute(select(c.id).where(c.id == secret_id, c.space_id == space_id)).first()
         return found is not None
 
-    def create_configuration(self, space_id: str, fields: Mapping[str, Any]) -> Row | None:
-        """The new row, or None when ``fields['secret_id']`` is not a secret of the space."""
+    def create_configuration(self, space_id: str, fields: Mapping[str, Any]) -> Row:
+        """The new row; `SecretNotInSpace` when ``fields['secret_id']`` is not the space's."""
         created = now()
         row = {
             "id": new_id(),
             "space_id": space_id,
-            **fields,
+            **{name: fields[name] for name in _CONFIG_FIELDS},
             "created_at": created,
             "updated_at": created,
         }
         try:
-            with self._write() as conn:
-                if not self._secret_in_space(conn, space_id, str(fields["secret_id"])):
-                    return None
-                conn.execute(insert(t.llm_configurations), row)
-        except IntegrityError:
-            return None  # the secret was deleted by another process in between
+            with self._hot(write=True) as cursor:
+                inserted = cursor.run(self._insert_config, row)
+        except self._integrity_error:
+            raise SecretNotInSpace from None  # deleted by another process in between
+        if inserted != 1:
+            raise SecretNotInSpace
         return row
 
     def update_configuration(
         self, space_id: str, config_id: str, changes: Mapping[str, Any]
-    ) -> Row | bool | None:
-        """The updated row; None when the configuration is unknown; False for a foreign secret."""
+    ) -> Row | None:
+        """The updated row, None when the configuration is unknown; may raise `SecretNotInSpace`."""
         c = t.llm_configurations.c
         try:
             with self._write() as conn:
@@ -381,13 +532,13 @@ class Store:
                 if "secret_id" in changes and not self._secret_in_space(
                     conn, space_id, str(changes["secret_id"])
                 ):
-                    return False
+                    raise SecretNotInSpace
                 # updated_at always moves forward, even within one clock tick.
                 stamp = max(now(), current["updated_at"] + timedelta(microseconds=1))
                 values = {**changes, "updated_at": stamp}
                 conn.execute(update(t.llm_configurations).where(c.id == config_id).values(values))
         except IntegrityError:
-            return False
+            raise SecretNotInSpace from None
         return {**current, **values}
 
     def delete_configuration(self, space_id: str, config_id: str) -> bool:

@@ -172,11 +172,35 @@ class ParameterModel:
         }
 
 
-def validate_body(spec: JSONObject, operation: Operation, document: Any) -> BaseModel:
+def nul_characters(value: Any, loc: list[str | int]) -> list[dict[str, Any]]:
+    """422 details for strings holding U+0000, which PostgreSQL text cannot store."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            return [
+                {
+                    "type": "string_nul",
+                    "loc": loc,
+                    "msg": "String should not contain NUL (U+0000) characters",
+                    "input": value,
+                }
+            ]
+        return []
+    if isinstance(value, dict):
+        return [e for k, v in value.items() for e in nul_characters(v, [*loc, str(k)])]
+    if isinstance(value, list):
+        return [e for i, v in enumerate(value) for e in nul_characters(v, [*loc, i])]
+    return []
+
+
+def validate_body(
+    spec: JSONObject, operation: Operation, document: Any, *, allow_nul: bool = True
+) -> BaseModel:
     """The operation's request model built from ``document``, or a 422 with FastAPI's details."""
     assert operation.body_model is not None
     assert operation.body_schema is not None
     errors = explicit_nulls(spec, operation.body_schema, document, ["body"])
+    if not allow_nul:
+        errors.extend(nul_characters(document, ["body"]))
     try:
         model = operation.body_model.model_validate(document)
     except ValidationError as exc:

@@ -1,0 +1,177 @@
+"""An httpx session for the scenario phase that turns broken promises into findings."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from typing import Any
+
+import httpx
+
+from liveavatar_contract._findings import API_KEY_HEADER, Finding, curl_line, describe
+
+SECRET_FIELD = "secret_value"  # noqa: S105 (a field name, not a secret)
+
+
+class ScenarioStop(Exception):
+    """Raised after a finding: the rest of that scenario depends on the broken step."""
+
+
+class Probe:
+    """Sends requests as one of the keys and checks every response for leaked secret values."""
+
+    def __init__(self, base_url: str, keys: dict[str, str], *, timeout: float = 15.0) -> None:
+        self._client = httpx.Client(base_url=base_url.rstrip("/"), timeout=timeout)
+        self._keys = keys
+        self.findings: list[Finding] = []
+        self.secret_values: set[str] = set()
+        self.last_response: httpx.Response | None = None
+
+    def close(self) -> None:
+        self._client.close()
+
+    def has_key(self, name: str) -> bool:
+        return bool(self._keys.get(name))
+
+    def call(
+        self,
+        method: str,
+        path: str,
+        *,
+        as_key: str | None = "API_KEY",
+        raw_key: str | None = None,
+        body: object = None,
+    ) -> httpx.Response:
+        headers = {}
+        key = raw_key if raw_key is not None else (self._keys[as_key] if as_key else None)
+        if key is not None:
+            headers[API_KEY_HEADER] = key
+        content = None
+        if body is not None:
+            content = json.dumps(body, ensure_ascii=False).encode("utf-8")
+            headers["content-type"] = "application/json"
+        response = self._client.request(method, path, headers=headers, content=content)
+        self.last_response = response
+        leaked = [value for value in self.secret_values if value in response.text]
+        if leaked:
+            self.fail(
+                "secret_never_echoed", "a stored secret value appears in the response", response
+            )
+        # Error bodies may name the field (masked); a success body never carries it.
+        if response.is_success and any(
+            SECRET_FIELD in item for item in walk_objects(_parsed(response))
+        ):
+            self.fail(
+                "secret_never_echoed", f"the response carries a `{SECRET_FIELD}` field", response
+            )
+        return response
+
+    def reproduce(self, response: httpx.Response) -> str:
+        return curl_line(response.request, self._keys)
+
+    def fail(self, check: str, message: str, response: httpx.Response) -> None:
+        """Record a finding and stop the scenario."""
+        self.findings.append(
+            Finding(check, f"{message}; got {describe(response)}", self.reproduce(response))
+        )
+        raise ScenarioStop
+
+    def record_unexpected(self, scenario: str, error: Exception) -> None:
+        """A scenario tripped over a response shape it did not expect: a finding on the last exchange."""
+        last = self.last_response
+        self.findings.append(
+            Finding(
+                "unexpected_shape",
+                f"scenario `{scenario}` could not read the response ({type(error).__name__}: {error})"
+                + (f"; got {describe(last)}" if last is not None else ""),
+                self.reproduce(last) if last is not None else "(no request was sent)",
+            )
+        )
+
+    def expect(self, condition: bool, check: str, message: str, response: httpx.Response) -> None:
+        if not condition:
+            self.fail(check, message, response)
+
+    def expect_status(self, response: httpx.Response, status: int, check: str, why: str) -> None:
+        self.expect(response.status_code == status, check, f"{why}: expected {status}", response)
+
+    def data(self, response: httpx.Response, check: str = "envelope") -> Any:
+        """The `data` member of a 200 envelope."""
+        try:
+            body = response.json()
+        except ValueError:
+            body = None
+        self.expect(
+            isinstance(body, dict) and "data" in body,
+            check,
+            "a 200 response must be the {code, data, message} envelope",
+            response,
+        )
+        assert isinstance(body, dict)
+        return body["data"]
+
+    def expect_error_envelope(self, response: httpx.Response, check: str) -> None:
+        try:
+            body = response.json()
+        except ValueError:
+            body = None
+        ok = (
+            isinstance(body, dict)
+            and isinstance(body.get("code"), int)
+            and isinstance(body.get("message"), str)
+        )
+        self.expect(ok, check, "an error must carry the {code, data, message} envelope", response)
+
+    def expect_timestamps(self, item: dict[str, Any], response: httpx.Response) -> None:
+        """Every `*_at` field carries a timezone and updated_at >= created_at."""
+        stamps: dict[str, datetime] = {}
+        for name, value in item.items():
+            if not name.endswith("_at") or value is None:
+                continue
+            parsed = parse_timestamp(value)
+            self.expect(
+                parsed is not None and parsed.tzinfo is not None,
+                "timestamps_carry_timezone",
+                f"`{name}` = {value!r} must be an ISO 8601 timestamp with a timezone",
+                response,
+            )
+            assert parsed is not None
+            stamps[name] = parsed
+        if "created_at" in stamps and "updated_at" in stamps:
+            self.expect(
+                stamps["updated_at"] >= stamps["created_at"],
+                "timestamps_carry_timezone",
+                "updated_at must not be earlier than created_at",
+                response,
+            )
+
+    def ids(self, items: Iterable[Any]) -> list[str]:
+        return [str(item.get("id")) for item in items if isinstance(item, dict)]
+
+
+def _parsed(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except ValueError:
+        return None
+
+
+def walk_objects(node: Any) -> Iterator[dict[str, Any]]:
+    """Every JSON object inside a document."""
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from walk_objects(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from walk_objects(value)
+
+
+def parse_timestamp(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None

@@ -1,0 +1,210 @@
+"""Schemathesis custom checks and hooks for the LiveAvatar promises a schema cannot state.
+
+Loaded by the suite through ``SCHEMATHESIS_HOOKS=liveavatar_contract.checks``. The secret pool
+(ids and values of secrets the suite created up front through the API) arrives in the
+``LIVEAVATAR_CONTRACT_POOL`` environment variable as JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import zlib
+from functools import cache
+from typing import Any
+
+import httpx
+import schemathesis
+from schemathesis import Case, HookContext, Response
+from schemathesis.checks import CheckContext
+
+from liveavatar_contract._findings import API_KEY_HEADER
+from liveavatar_contract._probe import parse_timestamp, walk_objects
+
+AnyCase = Case[Any]
+
+__all__ = [
+    "KEY_VARIABLE",
+    "POOL_VARIABLE",
+    "URL_VARIABLE",
+    "secret_reference_judged",
+    "secret_value_never_echoed",
+    "timestamps_carry_timezone",
+    "write_reads_back",
+]
+
+POOL_VARIABLE = "LIVEAVATAR_CONTRACT_POOL"
+URL_VARIABLE = "LIVEAVATAR_CONTRACT_URL"
+KEY_VARIABLE = "LIVEAVATAR_CONTRACT_API_KEY"
+SECRET_REFERENCE = "secret_id"  # noqa: S105 (a field name, not a secret)
+SECRET_VALUE = "secret_value"  # noqa: S105 (a field name, not a secret)
+# One positive request in this many keeps the secret_id the generator drew, which the server
+# must refuse with 400; the others get a secret of the caller's space and must be accepted.
+KEEP_DRAWN_SECRET_ONE_IN = 4
+# Shorter generated values could occur in a response by coincidence.
+MIN_ECHO_LENGTH = 8
+
+
+@cache
+def _pool() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    raw = json.loads(os.environ.get(POOL_VARIABLE, "{}"))
+    return tuple(raw.get("secret_ids", ())), tuple(raw.get("secret_values", ()))
+
+
+def _json(response: Response) -> Any:
+    try:
+        return json.loads(response.content)
+    except ValueError:
+        return None
+
+
+@schemathesis.hook
+def before_call(context: HookContext, case: AnyCase, kwargs: dict[str, Any]) -> None:
+    """Point most well-formed `secret_id`s at a secret of the caller's space, so creates can succeed."""
+    ids, _ = _pool()
+    body = case.body
+    if not ids or not isinstance(body, dict):
+        return
+    drawn = body.get(SECRET_REFERENCE)
+    if not isinstance(drawn, str) or not 1 <= len(drawn) <= 36 or drawn in ids:
+        return
+    digest = zlib.crc32(json.dumps(body, sort_keys=True, default=str).encode())
+    if digest % KEEP_DRAWN_SECRET_ONE_IN == 0:
+        return
+    case.body = {**body, SECRET_REFERENCE: ids[digest % len(ids)]}
+
+
+def _distinctive_sent_value(body: object) -> list[str]:
+    """The secret value just sent, when it is long enough and not also sent in another field."""
+    if not isinstance(body, dict):
+        return []
+    sent = body.get(SECRET_VALUE)
+    if not isinstance(sent, str) or len(sent) < MIN_ECHO_LENGTH:
+        return []
+    others = [
+        value for name, value in body.items() if name != SECRET_VALUE and isinstance(value, str)
+    ]
+    # Generated data often repeats one string across fields, and echoing the others is allowed.
+    return [] if any(sent in other for other in others) else [sent]
+
+
+@schemathesis.check
+def secret_value_never_echoed(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
+    """No 2xx body carries a `secret_value` field; no response at all carries a known secret value."""
+    text = response.content.decode("utf-8", errors="replace")
+    success = 200 <= response.status_code < 300
+    # Error bodies may name the field (masked); a success body never carries it.
+    if success and any(SECRET_VALUE in item for item in walk_objects(_json(response))):
+        raise AssertionError(f"The response carries a `{SECRET_VALUE}` field")
+    _, values = _pool()
+    candidates = [*values, *_distinctive_sent_value(case.body)]
+    if any(value in text for value in candidates):
+        raise AssertionError("A secret value appears in the response")
+    return None
+
+
+@schemathesis.check
+def timestamps_carry_timezone(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
+    """Every `*_at` string of a 2xx body is ISO 8601 with a timezone, and updated_at >= created_at."""
+    if not 200 <= response.status_code < 300:
+        return None
+    for item in walk_objects(_json(response)):
+        stamps = {}
+        for name, value in item.items():
+            if name.endswith("_at") and isinstance(value, str):
+                parsed = parse_timestamp(value)
+                if parsed is None or parsed.tzinfo is None:
+                    raise AssertionError(
+                        f"`{name}` = {value!r} is not an ISO 8601 timestamp with a timezone"
+                    )
+                stamps[name] = parsed
+        if (
+            "created_at" in stamps
+            and "updated_at" in stamps
+            and stamps["updated_at"] < stamps["created_at"]
+        ):
+            raise AssertionError("updated_at is earlier than created_at")
+    return None
+
+
+def _listed_in_space(case: AnyCase, secret_id: str) -> bool:
+    """Whether the caller's own secret list names `secret_id` (generated requests may reuse listed ids)."""
+    url, key = os.environ.get(URL_VARIABLE), os.environ.get(KEY_VARIABLE)
+    if not url or not key:
+        return False
+    raw = case.operation.schema.raw_schema
+    # The collection whose create body carries `secret_value`, found in the spec.
+    for path, item in raw.get("paths", {}).items():
+        body = (
+            item.get("post", {})
+            .get("requestBody", {})
+            .get("content", {})
+            .get("application/json", {})
+        )
+        schema = body.get("schema", {})
+        reference = schema.get("$ref", "")
+        if reference:
+            schema = raw["components"]["schemas"][reference.rsplit("/", 1)[-1]]
+        if SECRET_VALUE in schema.get("properties", {}) and "get" in item:
+            listed = httpx.get(
+                f"{url.rstrip('/')}{path}", headers={API_KEY_HEADER: key}, timeout=15
+            )
+            document = listed.json() if listed.is_success else {}
+            data = document.get("data") if isinstance(document, dict) else None
+            return isinstance(data, list) and any(
+                isinstance(entry, dict) and entry.get("id") == secret_id for entry in data
+            )
+    return False
+
+
+@schemathesis.check
+def secret_reference_judged(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
+    """A `secret_id` of the caller's space is never refused with 400; an unknown one is never accepted."""
+    ids, _ = _pool()
+    body = case.body
+    secret_id = body.get(SECRET_REFERENCE) if isinstance(body, dict) else None
+    if not ids or not isinstance(secret_id, str):
+        return None
+    negative = case.meta is not None and case.meta.generation.mode.is_negative
+    # The run may itself delete a pool secret (schemathesis reuses listed ids), so a verdict
+    # against the server is confirmed with the caller's current secret list.
+    if (
+        secret_id in ids
+        and response.status_code == 400
+        and not negative
+        and _listed_in_space(case, secret_id)
+    ):
+        raise AssertionError(
+            f"A valid request naming a secret of the caller's space ({secret_id}) was refused with 400"
+        )
+    if (
+        200 <= response.status_code < 300
+        and secret_id not in ids
+        and not _listed_in_space(case, secret_id)
+    ):
+        raise AssertionError(
+            f"`{SECRET_REFERENCE}` {secret_id!r} is no secret of the caller's space, yet the request was accepted"
+        )
+    return None
+
+
+@schemathesis.check
+def write_reads_back(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
+    """A 2xx create or update answers with every field it was sent (and only those changed are sent)."""
+    body = case.body
+    if (
+        case.method not in {"POST", "PATCH", "PUT"}
+        or not isinstance(body, dict)
+        or not 200 <= response.status_code < 300
+    ):
+        return None
+    document = _json(response)
+    data = document.get("data") if isinstance(document, dict) else None
+    if not isinstance(data, dict):
+        return None
+    for name, sent in body.items():
+        if name in data and data[name] != sent:
+            raise AssertionError(
+                f"`{name}` was sent as {sent!r} but the response says {data[name]!r}"
+            )
+    return None

@@ -1,0 +1,132 @@
+"""A fault-injecting reverse proxy: the reference server made wrong in one realistic way at a time."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import httpx
+import uvicorn
+
+HOP_BY_HOP = {"host", "content-length", "connection", "transfer-encoding", "keep-alive"}
+
+
+@dataclass(frozen=True, slots=True)
+class Exchange:
+    """A request as the proxy received it (header names lower-cased)."""
+
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: bytes
+
+    def with_key(self, key: str | None) -> Exchange:
+        headers = {name: value for name, value in self.headers.items() if name != "x-api-key"}
+        if key is not None:
+            headers["x-api-key"] = key
+        return replace(self, headers=headers)
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    status: int
+    body: bytes
+    headers: dict[str, str] = field(default_factory=lambda: {"content-type": "application/json"})
+
+
+Forward = Callable[[Exchange], Awaitable[Reply]]
+Fault = Callable[[Exchange, Forward], Awaitable[Reply]]
+
+
+class FaultProxy:
+    """ASGI app forwarding every request to `upstream`, through `fault` when one is set."""
+
+    def __init__(self, upstream: str, fault: Fault | None) -> None:
+        self._upstream = upstream.rstrip("/")
+        self._fault = fault
+        self._client: httpx.AsyncClient | None = None
+
+    async def forward(self, exchange: Exchange) -> Reply:
+        headers = {
+            name: value for name, value in exchange.headers.items() if name not in HOP_BY_HOP
+        }
+        # One pooled client for the proxy's whole life (opened and closed by the lifespan).
+        assert self._client is not None
+        response = await self._client.request(
+            exchange.method, exchange.path, headers=headers, content=exchange.body
+        )
+        kept = {k: v for k, v in response.headers.items() if k.lower() not in HOP_BY_HOP}
+        return Reply(response.status_code, response.content, kept)
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] == "lifespan":
+            await self._lifespan(receive, send)
+            return
+        body = b""
+        while True:
+            message = await receive()
+            body += message.get("body", b"")
+            if not message.get("more_body"):
+                break
+        path = scope["raw_path"].decode("latin-1")
+        if scope.get("query_string"):
+            path += "?" + scope["query_string"].decode("latin-1")
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        exchange = Exchange(scope["method"], path, headers, body)
+        reply = await (
+            self._fault(exchange, self.forward) if self._fault else self.forward(exchange)
+        )
+        out = [
+            (k.encode("latin-1"), v.encode("latin-1"))
+            for k, v in reply.headers.items()
+            if k.lower() != "content-length"
+        ]
+        out.append((b"content-length", str(len(reply.body)).encode()))
+        await send({"type": "http.response.start", "status": reply.status, "headers": out})
+        await send({"type": "http.response.body", "body": reply.body})
+
+    async def _lifespan(self, receive: Any, send: Any) -> None:
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                self._client = httpx.AsyncClient(base_url=self._upstream, timeout=30)
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                if self._client is not None:
+                    await self._client.aclose()
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+
+
+@contextmanager
+def serve_proxy(upstream: str, fault: Fault | None) -> Iterator[str]:
+    """Run the proxy on a free loopback port in a thread; yields its base URL."""
+    # uvicorn binds port 0 itself: a socket handed in through `sockets=` answers ~40 ms slower.
+    config = uvicorn.Config(
+        FaultProxy(upstream, fault),
+        host="127.0.0.1",
+        port=0,
+        lifespan="on",
+        log_level="error",
+        http="httptools",
+        ws="none",
+        loop="asyncio",
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the fault proxy did not start")
+        time.sleep(0.02)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
