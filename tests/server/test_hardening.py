@@ -77,6 +77,11 @@ def test_a_non_json_content_type_is_422(tenant: Tenant, content_type: str) -> No
     assert response.json()["detail"][0]["loc"] == ["header", "content-type"]
 
 
+def test_credentials_are_checked_before_the_content_type(base_url: str) -> None:
+    response = httpx.post(base_url + "/v1/secrets", content=b"x", headers={"content-type": "text/plain"})
+    assert response.status_code == 401
+
+
 def test_json_with_charset_or_a_json_suffix_or_no_content_type_is_accepted(tenant: Tenant) -> None:
     for content_type in ("application/json; charset=utf-8", "application/merge-patch+json", None):
         ok(_raw(tenant, "/v1/secrets", json.dumps(SECRET).encode(), content_type))
