@@ -78,7 +78,9 @@ def test_a_non_json_content_type_is_422(tenant: Tenant, content_type: str) -> No
 
 
 def test_credentials_are_checked_before_the_content_type(base_url: str) -> None:
-    response = httpx.post(base_url + "/v1/secrets", content=b"x", headers={"content-type": "text/plain"})
+    response = httpx.post(
+        base_url + "/v1/secrets", content=b"x", headers={"content-type": "text/plain"}
+    )
     assert response.status_code == 401
 
 
