@@ -18,6 +18,7 @@ from liveavatar_server._store import Principal, Store
 from liveavatar_server._validation import (
     ParameterModel,
     is_json_media_type,
+    nul_characters,
     parse_json,
     validate_body,
 )
@@ -220,6 +221,15 @@ class ReferenceServer:
                 "query": dict(parse_qsl(query.decode("latin-1"))) if query else {},
             }
             params = self._parameters[operation.operation_id].validate(raw)
+            if not self.store.accepts_nul:
+                errors = [
+                    error
+                    for location in ("path", "query")
+                    for name, value in raw[location].items()
+                    for error in nul_characters(value, [location, name])
+                ]
+                if errors:
+                    raise RequestInvalid(errors)
             model = None
             if operation.body_schema is not None and operation.body_model is not None:
                 content_type = headers.get("content-type")

@@ -158,6 +158,13 @@ def test_nul_characters_round_trip_or_get_a_clear_422(store: Store, tenant: Tena
         assert response.json()["detail"][0]["type"] == "string_nul"
 
 
+def test_nul_characters_in_ids_never_cause_a_500(store: Store, tenant: Tenant) -> None:
+    for method in ("GET", "PATCH", "DELETE"):
+        response = tenant.http.request(method, "/v1/llm-configurations/a%00b", json={})
+        assert response.status_code == (404 if store.accepts_nul else 422), method
+    assert tenant.http.delete("/v1/secrets/%00").status_code in {404, 422}
+
+
 def test_huge_strings_past_max_length_are_422(tenant: Tenant) -> None:
     response = tenant.http.post("/v1/secrets", json={**SECRET, "secret_name": "n" * 100_000})
     assert response.status_code == 422
