@@ -145,7 +145,6 @@ class ReferenceServer:
         while True:
             message = await receive()
             if message["type"] == "lifespan.startup":
-                self.store.start_maintenance()
                 await send({"type": "lifespan.startup.complete"})
             elif message["type"] == "lifespan.shutdown":
                 self.store.close()
