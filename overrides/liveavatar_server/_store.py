@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import logging
 import os
 import secrets as _random
-import threading
 import time
 import uuid
 from collections.abc import Iterator, Mapping
@@ -48,7 +46,6 @@ from liveavatar_server._prepared import (
 )
 from liveavatar_server._settings import Settings
 
-log = logging.getLogger("liveavatar_server")
 SESSION_LIFETIME = timedelta(days=30)
 _CACHED_KEYS = 10_000
 KEY_PREFIX = "la_"
@@ -109,9 +106,9 @@ def _sqlite_pragmas(synchronous: str) -> Any:
         # 64 MiB of page cache and memory-mapped reads: the indexes stay hot while they grow.
         cursor.execute("PRAGMA cache_size=-65536")
         cursor.execute("PRAGMA mmap_size=268435456")
-        # Checkpoints normally run inside a committing request; the Checkpointer thread does
-        # them instead, and this larger threshold is only the safety net.
-        cursor.execute("PRAGMA wal_autocheckpoint=10000")
+        # wal_autocheckpoint stays at SQLite's 1000 pages: small checkpoints inside a commit.
+        # (A background checkpointer measured slower: under steady writes it falls behind and
+        # the WAL never restarts, which every read then pays for.)
         cursor.close()
 
     return on_connect
@@ -170,39 +167,6 @@ _INSERT_SECRET = insert(t.secrets).values(
 )
 
 
-class Checkpointer:
-    """Copies the SQLite WAL back into the database from a background thread, every second.
-
-    Passive checkpoints never block readers or writers, and keep the fsync of a checkpoint off
-    the event loop (where it would show as a latency spike).
-    """
-
-    def __init__(self, engine: Engine, interval: float = 1.0) -> None:
-        self._engine = engine
-        self._interval = interval
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
-
-    def start(self) -> None:
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="wal-checkpoint", daemon=True)
-            self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-            self._thread = None
-
-    def _run(self) -> None:
-        while not self._stop.wait(self._interval):
-            try:
-                with self._engine.connect() as conn:
-                    conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
-            except Exception:  # a busy database: the next round tries again
-                log.debug("WAL checkpoint skipped", exc_info=True)
-
-
 class Store:
     """Every read and write of the server; each method is one short transaction."""
 
@@ -221,22 +185,15 @@ class Store:
         self._integrity_error: type[Exception] = dialect.loaded_dbapi.IntegrityError
         self._writers: WriterLock | None = None
         self._threads: ThreadConnections | None = None
-        if self.inline and self.engine.url.database not in (None, "", ":memory:"):
-            self._writers = WriterLock(Path(f"{self.engine.url.database}-writer.lock"))
+        if self.inline:
+            if settings.sqlite_writer_lock and self.engine.url.database:
+                self._writers = WriterLock(Path(f"{self.engine.url.database}-writer.lock"))
             self._threads = ThreadConnections(self.engine, self._writers)
-        self._checkpointer = Checkpointer(self.engine) if self.inline else None
-
-    def start_maintenance(self) -> None:
-        """Background work while serving (SQLite: WAL checkpoints)."""
-        if self._checkpointer is not None:
-            self._checkpointer.start()
 
     def __repr__(self) -> str:
         return f"Store({self.settings!r})"
 
     def close(self) -> None:
-        if self._checkpointer is not None:
-            self._checkpointer.stop()
         if self._threads is not None:
             self._threads.close()
         if self._writers is not None:

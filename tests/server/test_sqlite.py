@@ -1,13 +1,8 @@
-"""SQLite specifics: WAL, chosen pragmas, checkpoints off the request path."""
+"""SQLite specifics: WAL and the chosen pragmas, the cross-process writer lock."""
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
-import time
 from pathlib import Path
-
-from liveavatar_server._store import Checkpointer
 
 from tests.server.conftest import make_store
 
@@ -26,36 +21,6 @@ def test_pragmas_are_the_documented_ones(tmp_path: Path) -> None:
         "busy_timeout": 10000,
     }
     store.close()
-
-
-def test_the_checkpointer_moves_committed_rows_into_the_database_file(tmp_path: Path) -> None:
-    store = make_store(tmp_path, None, None)
-    space = store.create_space("wal")
-    for index in range(20):
-        store.create_secret(space, f"s{index}", "OPENAI_API_KEY", "v")
-    checkpointer = Checkpointer(store.engine, interval=0.05)
-    checkpointer.start()
-    try:
-        copied = tmp_path / "copy.sqlite3"
-        deadline = time.monotonic() + 10
-        while True:
-            # The database file alone (no -wal beside it) must hold every committed row.
-            shutil.copyfile(tmp_path / "test.sqlite3", copied)
-            conn = sqlite3.connect(copied)
-            try:
-                count = conn.execute("SELECT count(*) FROM secrets").fetchone()[0]
-            except sqlite3.OperationalError:
-                count = 0  # not even the schema has been checkpointed yet
-            finally:
-                conn.close()
-            copied.unlink()
-            if count == 20 or time.monotonic() > deadline:
-                break
-            time.sleep(0.05)
-        assert count == 20
-    finally:
-        checkpointer.stop()
-        store.close()
 
 
 def test_writer_locks_on_one_file_exclude_each_other(tmp_path: Path) -> None:
