@@ -117,6 +117,26 @@ def hidden_values(spec: JSONObject, schema: JSONObject, value: Any) -> set[str]:
     return found
 
 
+def sensitive_paths(
+    spec: JSONObject, schema: JSONObject, path: tuple[str | int, ...] = ()
+) -> list[tuple[str | int, ...]]:
+    """Locations (``"*"`` for any array index) of `writeOnly` / `format: password` properties."""
+    schema = resolve_schema(spec, schema)
+    if schema.get("writeOnly") or schema.get("format") == "password":
+        return [path]
+    found = []
+    for name, prop in schema.get("properties", {}).items():
+        found.extend(sensitive_paths(spec, prop, (*path, name)))
+    if isinstance(schema.get("items"), dict):
+        found.extend(sensitive_paths(spec, schema["items"], (*path, "*")))
+    return found
+
+
+def _overlaps(loc: tuple[str | int, ...], path: tuple[str | int, ...]) -> bool:
+    """True when one location contains the other (the input at ``loc`` may hold ``path``)."""
+    return all(a == b or "*" in (a, b) for a, b in zip(loc, path, strict=False))
+
+
 def mask(value: Any, hidden: set[str]) -> Any:
     if isinstance(value, str):
         return MASK if value in hidden else value
@@ -211,8 +231,16 @@ def validate_body(
         model = None
     if errors or model is None:
         hidden = hidden_values(spec, operation.body_schema, document)
-        if hidden:
-            for error in errors:
-                error["input"] = mask(error.get("input"), hidden)
+        sensitive = sensitive_paths(spec, operation.body_schema)
+        for error in errors:
+            if "input" not in error:
+                continue
+            loc = tuple(error["loc"][1:])
+            # An input at or above a secret field (a list sent as the whole body, an object
+            # sent as the secret) may hold the secret where no schema says so: never echo it.
+            if any(_overlaps(loc, path) for path in sensitive):
+                error["input"] = MASK
+            elif hidden:
+                error["input"] = mask(error["input"], hidden)
         raise RequestInvalid(errors)
     return model

@@ -208,6 +208,10 @@ def test_a_422_never_echoes_the_secret_value(tenant: Tenant) -> None:
         {**SECRET, "secret_value": value, "secret_type": "NOPE"},
         {"secret_value": value},
         {**SECRET, "secret_value": value, "secret_name": ""},
+        [value],  # a list as the whole body: the error's input is the body itself
+        value,
+        {**SECRET, "secret_value": {"nested": value}},  # wrong type at the secret field
+        {**SECRET, "secret_value": [value]},
     ):
         response = tenant.http.post("/v1/secrets", json=body)
         assert response.status_code == 422
