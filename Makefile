@@ -13,7 +13,7 @@ VENV := $(CURDIR)/.venv
 BIN := $(VENV)/bin
 export PATH := $(BIN):$(CURDIR)/.tools/bin:$(PATH)
 
-PY_SOURCES := overrides tools tests
+PY_SOURCES := overrides tools tests bench
 
 .PHONY: help
 help: ## List the targets
@@ -54,8 +54,8 @@ format: install ## Rewrite handwritten code with ruff (the only target that edit
 	$(BIN)/ruff format $(PY_SOURCES)
 
 .PHONY: typecheck
-typecheck: install ## mypy --strict over overrides, tools, tests and generated code
-	$(BIN)/mypy generated/liveavatar_api generated/liveavatar_models overrides tools tests
+typecheck: install ## mypy --strict over overrides, tools, tests, bench and generated code
+	$(BIN)/mypy generated/liveavatar_api generated/liveavatar_models overrides tools tests bench
 
 .PHONY: test
 test: install ## Run the whole test suite
@@ -69,3 +69,33 @@ dist: install ## Build the sdist and the wheel into dist/
 .PHONY: clean
 clean: ## Remove build outputs, caches and the virtual environments
 	rm -rf dist reports .venv .tools .mypy_cache .pytest_cache .ruff_cache
+
+# --- Benchmarks and reliability (issue 6; `make bench-server` is issue 4's performance goal) ---
+PRISM_VERSION := 5.16.0
+PRISM := $(CURDIR)/.tools/prism/node_modules/.bin/prism
+BENCH_DURATION ?= 10
+SUDO := $(shell test "$$(id -u)" -eq 0 || echo sudo)
+
+$(PRISM):
+	mkdir -p $(CURDIR)/.tools/prism
+	cd $(CURDIR)/.tools/prism && npm install --no-audit --no-fund --silent @stoplight/prism-cli@$(PRISM_VERSION)
+
+.PHONY: bench-tools
+bench-tools: install $(PRISM) ## Install what the benchmarks need: wrk (apt-get) and Prism (npm, into .tools/)
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk; }
+
+.PHONY: bench
+bench: bench-tools ## One full benchmark run (server vs Prism and ceiling, client, generation) -> bench/results/
+	$(BIN)/python -m bench.run --suite all --duration $(BENCH_DURATION)
+
+.PHONY: bench-server
+bench-server: bench-tools ## Durable creates on SQLite vs Prism, 32 connections (issue 4) -> bench/results/
+	$(BIN)/python -m bench.run --suite server --duration $(BENCH_DURATION)
+
+.PHONY: bench-spec
+bench-spec: install ## Rewrite bench/openapi.large.json (the 12x spec) from openapi.json
+	$(BIN)/python -m bench.make_large_spec
+
+.PHONY: test-reliability
+test-reliability: install ## Crash, concurrency, multi-instance, secret hygiene and fuzz tests against live servers
+	$(BIN)/pytest -m reliability tests/reliability

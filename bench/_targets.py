@@ -1,0 +1,154 @@
+"""The servers `make bench` compares, each started fresh and torn down after its runs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from bench._postgres import scratch_database
+from bench._procs import free_port, running
+
+__all__ = ["ROOT", "TARGETS", "Endpoint", "Target", "our_server", "prism_bin"]
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+SPEC = ROOT / "generated" / "openapi.effective.json"
+PRISM_DIR = ROOT / ".tools" / "prism"
+# Any string passes the peers: they check only that the header is present.
+PEER_API_KEY = "bench-peer-key"
+CREATE_PATH = "/v1/llm-configurations"
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """A running server: where it listens, its pid, a key, and what to request."""
+
+    base_url: str
+    pid: int
+    api_key: str
+    create_body: dict[str, str]
+    get_path: str
+    log: Path
+
+
+@dataclass(frozen=True)
+class Target:
+    """A named server kind and how to start it in a scratch directory."""
+
+    name: str
+    description: str
+    start: Callable[[Path], AbstractContextManager[Endpoint]]
+
+
+def _create_body(secret_id: str) -> dict[str, str]:
+    return {"display_name": "bench", "model_name": "gpt-4o-mini", "secret_id": secret_id}
+
+
+def _cli(args: list[str], env: dict[str, str]) -> str:
+    """Run `liveavatar-server ARGS` and return its stdout (the printed id or key)."""
+    done = subprocess.run(
+        [str(BIN / "liveavatar-server"), *args],
+        capture_output=True, text=True, env=env, timeout=120, check=False,
+    )  # fmt: skip
+    if done.returncode != 0:
+        raise RuntimeError(f"liveavatar-server {args[0]} exited {done.returncode}: {done.stderr}")
+    return done.stdout.strip()
+
+
+def _storage_args(database_url: str | None, data_dir: Path) -> list[str]:
+    args = ["--data-dir", str(data_dir)]
+    return [*args, "--database-url", database_url] if database_url else args
+
+
+@contextmanager
+def our_server(
+    workdir: Path, database_url: str | None = None, *, log_name: str = "server.log"
+) -> Iterator[tuple[Endpoint, subprocess.Popen[bytes]]]:
+    """Our server on a fresh space and key (SQLite in ``workdir`` unless a URL is given)."""
+    data_dir = workdir / "data"
+    data_dir.mkdir(exist_ok=True)
+    env = {**os.environ, "LIVEAVATAR_DATA_DIR": str(data_dir)}
+    if database_url:
+        env["LIVEAVATAR_DATABASE_URL"] = database_url
+    storage = _storage_args(database_url, data_dir)
+    space = _cli(["create-space", "bench", *storage], env).splitlines()[-1]
+    key = _cli(["create-api-key", "--space", space, *storage], env).splitlines()[-1]
+    port = free_port()
+    argv = [str(BIN / "liveavatar-server"), "serve", "--host", "127.0.0.1", "--port", str(port)]
+    log = workdir / log_name
+    with running([*argv, *storage], port=port, log=log, env=env) as proc:
+        base = f"http://127.0.0.1:{port}"
+        with httpx.Client(base_url=base, headers={"X-API-KEY": key}, timeout=30) as http:
+            secret = http.post(
+                "/v1/secrets",
+                json={"secret_name": "bench", "secret_value": "sk-bench", "secret_type": "OPENAI_API_KEY"},
+            )  # fmt: skip
+            secret.raise_for_status()
+            secret_id = secret.json()["data"]["id"]
+            config = http.post(CREATE_PATH, json=_create_body(secret_id))
+            config.raise_for_status()
+        get_path = f"{CREATE_PATH}/{config.json()['data']['id']}"
+        yield Endpoint(base, proc.pid, key, _create_body(secret_id), get_path, log), proc
+
+
+@contextmanager
+def _ours_sqlite(workdir: Path) -> Iterator[Endpoint]:
+    with our_server(workdir) as (endpoint, _):
+        yield endpoint
+
+
+@contextmanager
+def _ours_postgres(workdir: Path) -> Iterator[Endpoint]:
+    with scratch_database() as url, our_server(workdir, url) as (endpoint, _):
+        yield endpoint
+
+
+def prism_bin() -> Path:
+    return PRISM_DIR / "node_modules" / ".bin" / "prism"
+
+
+@contextmanager
+def _prism(workdir: Path) -> Iterator[Endpoint]:
+    port = free_port()
+    argv = [str(prism_bin()), "mock", str(SPEC), "-h", "127.0.0.1", "-p", str(port)]
+    log = workdir / "prism.log"
+    with running(argv, port=port, log=log, ready_timeout_s=120) as proc:
+        yield _peer_endpoint(port, proc.pid, log)
+
+
+@contextmanager
+def _ceiling(workdir: Path) -> Iterator[Endpoint]:
+    port = free_port()
+    # The same uvicorn settings as `liveavatar-server serve`: one process, uvloop + httptools
+    # (uvicorn's "auto" picks both when installed), no uvicorn access log.
+    argv = [
+        str(BIN / "python"), "-m", "uvicorn", "bench.ceiling:app",
+        "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log",
+    ]  # fmt: skip
+    log = workdir / "ceiling.log"
+    with running(argv, port=port, log=log, cwd=ROOT) as proc:
+        yield _peer_endpoint(port, proc.pid, log)
+
+
+def _peer_endpoint(port: int, pid: int, log: Path) -> Endpoint:
+    get_path = f"{CREATE_PATH}/00000000-0000-0000-0000-000000000000"
+    body = _create_body("00000000-0000-0000-0000-000000000000")
+    return Endpoint(f"http://127.0.0.1:{port}", pid, PEER_API_KEY, body, get_path, log)
+
+
+TARGETS: dict[str, Target] = {
+    target.name: target
+    for target in (
+        Target("ours-sqlite", "liveavatar-server, SQLite file (WAL)", _ours_sqlite),
+        Target("ours-postgres", "liveavatar-server, PostgreSQL (scratch database)", _ours_postgres),
+        Target("prism", "Prism 5.16.0 mock server, same effective spec", _prism),
+        Target("ceiling", "bare ASGI app, constant JSON, same uvicorn settings", _ceiling),
+    )
+}
