@@ -126,11 +126,13 @@ def _prism(workdir: Path) -> Iterator[Endpoint]:
 @contextmanager
 def _ceiling(workdir: Path) -> Iterator[Endpoint]:
     port = free_port()
-    # The same uvicorn settings as `liveavatar-server serve`: one process, uvloop + httptools
-    # (uvicorn's "auto" picks both when installed), no uvicorn access log.
+    # The uvicorn settings of `liveavatar-server serve`: one process, uvloop, httptools, no
+    # uvicorn access log, no Server header.
     argv = [
         str(BIN / "python"), "-m", "uvicorn", "bench.ceiling:app",
-        "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log",
+        "--host", "127.0.0.1", "--port", str(port), "--workers", "1",
+        "--loop", "uvloop", "--http", "httptools", "--no-access-log", "--no-server-header",
+        "--log-level", "warning",
     ]  # fmt: skip
     log = workdir / "ceiling.log"
     with running(argv, port=port, log=log, cwd=ROOT) as proc:
