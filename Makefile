@@ -70,6 +70,23 @@ dist: install ## Build the sdist and the wheel into dist/
 clean: ## Remove build outputs, caches and the virtual environments
 	rm -rf dist reports .venv .tools .mypy_cache .pytest_cache .ruff_cache
 
+# --- reference server (liveavatar_server) ----------------------------------------------------
+
+.PHONY: serve
+serve: install ## Main job: serve the reference API on 127.0.0.1:8000 (SQLite in ./.data)
+	$(BIN)/liveavatar-server serve --host 127.0.0.1 --port 8000
+
+.PHONY: vendor-docs
+vendor-docs: install ## Re-vendor Swagger UI (npm swagger-ui-dist, pinned) for the server's /docs
+	$(BIN)/python tools/vendor_docs_assets.py
+
+.PHONY: install-browser
+install-browser: ## Install Debian's chromium for the /docs browser test (no apt: the test skips)
+	@if command -v chromium >/dev/null; then echo "chromium: $$(command -v chromium)"; \
+	elif command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	else echo "no apt-get here: tests/server/test_docs.py will skip its browser test"; fi
+
 # --- Benchmarks and reliability (issue 6; `make bench-server` is issue 4's performance goal) ---
 PRISM_VERSION := 5.16.0
 PRISM := $(CURDIR)/.tools/prism/node_modules/.bin/prism

@@ -33,7 +33,8 @@ Change the spec, the overlay or the generator configuration instead.
 
 - `openapi.effective.json`: the published spec with the overlay applied.
 - `liveavatar_api/`: attrs + httpx client (openapi-python-client).
-- `liveavatar_models/`: pydantic v2 models (datamodel-code-generator).
+- `liveavatar_models/`: pydantic v2 models (datamodel-code-generator), with a copy of
+  `openapi.effective.json` as package data (the reference server routes from it).
 - `PROVENANCE.json`: spec and overlay sha256, tool versions, operation count.
 """
 
@@ -120,6 +121,8 @@ def generate(out: Path) -> None:
     for package in ("liveavatar_api", "liveavatar_models"):
         shutil.rmtree(out / package / ".ruff_cache", ignore_errors=True)
         (out / package / "py.typed").write_text("", encoding="utf-8")
+    # The models ship the spec they were generated from: the server routes from it at run time.
+    (out / "liveavatar_models" / EFFECTIVE).write_text(effective_text, encoding="utf-8")
     ops = operations(json.loads(spec_bytes))
     provenance = {
         "spec": {"path": "openapi.json", "sha256": sha256(spec_bytes)},

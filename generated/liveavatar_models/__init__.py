@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 from typing import Annotated, Any
-from pydantic import AwareDatetime, BaseModel, Field
+from pydantic import AwareDatetime, BaseModel, Field, SecretStr
 from enum import StrEnum
 
 
@@ -128,7 +128,7 @@ class CreateSecretRequestSchema(BaseModel):
         ),
     ]
     secret_value: Annotated[
-        str,
+        SecretStr,
         Field(
             description="The secret value to encrypt and store",
             min_length=1,

@@ -1,0 +1,5 @@
+"""`python -m liveavatar_server`: the same CLI as `liveavatar-server`."""
+
+from liveavatar_server._cli import main
+
+raise SystemExit(main())

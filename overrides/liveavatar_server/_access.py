@@ -1,0 +1,63 @@
+"""Pure ASGI middleware: an `X-Request-ID` on every response and one JSON access-log line each."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+import uuid
+from typing import Any
+
+from liveavatar_server._app import ASGIApp, Message, Receive, Scope, Send
+
+REQUEST_ID_HEADER = b"x-request-id"
+# An incoming id is echoed only when it is short and plain: logs and headers stay injection-free.
+_SANE_ID = re.compile(rb"^[A-Za-z0-9._:\-]{1,128}$")
+access_log = logging.getLogger("liveavatar_server.access")
+
+
+def request_id(scope: Scope) -> bytes:
+    for name, value in scope["headers"]:
+        if name == REQUEST_ID_HEADER and _SANE_ID.match(value):
+            return bytes(value)
+    return uuid.uuid4().hex.encode()
+
+
+class AccessLog:
+    """Tags each HTTP request with an id and logs method, path, status and duration (no secrets)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        rid = request_id(scope)
+        scope.setdefault("state", {})["request_id"] = rid.decode()
+        status = 0
+
+        async def tagged_send(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message["headers"] = [*message.get("headers", []), (REQUEST_ID_HEADER, rid)]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tagged_send)
+        finally:
+            if access_log.isEnabledFor(logging.INFO):
+                record: dict[str, Any] = {
+                    "ts": round(time.time(), 6),
+                    "request_id": rid.decode(),
+                    "method": scope["method"],
+                    # The path only: query strings may carry credentials.
+                    "path": scope["path"],
+                    "status": status,
+                    "duration_ms": round((time.perf_counter() - started) * 1000, 3),
+                    "client": (scope.get("client") or ("", 0))[0],
+                }
+                access_log.info(json.dumps(record, ensure_ascii=True))

@@ -1,0 +1,24 @@
+"""Assembling the ASGI app: store, migrations, docs, access log (uvicorn's factory entry point)."""
+
+from __future__ import annotations
+
+from liveavatar_server._access import AccessLog
+from liveavatar_server._app import ASGIApp, ReferenceServer
+from liveavatar_server._migrate import upgrade
+from liveavatar_server._settings import Settings
+from liveavatar_server._store import Store
+
+
+def build_app(store: Store) -> ASGIApp:
+    """The full application over an already migrated ``store``."""
+    from liveavatar_server._docs import docs_routes
+
+    server = ReferenceServer(store, extra_routes=docs_routes())
+    return AccessLog(server)
+
+
+def create_app(settings: Settings | None = None) -> ASGIApp:
+    """Settings from the environment, migrations applied, ready to serve (`uvicorn --factory`)."""
+    store = Store(settings or Settings.from_environment())
+    upgrade(store.engine)
+    return build_app(store)

@@ -1,0 +1,194 @@
+"""`liveavatar-server`: serve the API and mint spaces, API keys and sessions from the shell."""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import os
+import socket
+import sys
+from typing import Any
+
+from liveavatar_server._crypto import SecretKeyError
+from liveavatar_server._migrate import upgrade
+from liveavatar_server._settings import Settings
+from liveavatar_server._store import Store
+
+DEV_SPACE = "dev"
+
+
+def _store(args: argparse.Namespace) -> Store:
+    settings = Settings.from_environment(data_dir=args.data_dir, database_url=args.database_url)
+    store = Store(settings)
+    upgrade(store.engine)
+    return store
+
+
+def _log_config() -> dict[str, Any]:
+    from uvicorn.config import LOGGING_CONFIG
+
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["formatters"]["json_line"] = {"format": "%(message)s"}
+    config["handlers"]["stdout_lines"] = {
+        "class": "logging.StreamHandler",
+        "formatter": "json_line",
+        "stream": "ext://sys.stdout",
+    }
+    config["loggers"]["liveavatar_server"] = {
+        "handlers": ["stdout_lines"],
+        "level": "INFO",
+        "propagate": False,
+    }
+    return config
+
+
+def _free_port(host: str) -> int:
+    """A port the OS says is free now (for `--port 0`, so the banner can name it)."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.bind((host, 0))
+        return int(probe.getsockname()[1])
+
+
+def serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    store = _store(args)
+    if args.port == 0:
+        args.port = _free_port(args.host)
+    if store.is_empty():
+        space_id = store.create_space(DEV_SPACE)
+        key = store.create_api_key(space_id)
+        base = f"http://{args.host}:{args.port}"
+        print(
+            "First start on an empty database: created a development space and API key.\n"
+            f"  space id: {space_id}\n"
+            f"  API key:  {key}\n"
+            "Try it:\n"
+            f"  curl -s -H 'X-API-KEY: {key}' {base}/v1/secrets\n"
+            f"Interactive docs: {base}/docs",
+            flush=True,
+        )
+    print(f"Serving the LiveAvatar reference API on http://{args.host}:{args.port}", flush=True)
+    # Workers build their app from the environment: hand them the resolved settings.
+    os.environ["LIVEAVATAR_DATA_DIR"] = str(store.settings.data_dir)
+    os.environ["LIVEAVATAR_DATABASE_URL"] = store.settings.database_url
+    store.close()
+    uvicorn.run(
+        "liveavatar_server._asgi:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        http="httptools",
+        loop="uvloop",
+        access_log=False,
+        log_config=_log_config(),
+        server_header=False,
+        timeout_graceful_shutdown=5,
+    )
+    return 0
+
+
+def create_space(args: argparse.Namespace) -> int:
+    print(_store(args).create_space(args.name))
+    return 0
+
+
+def create_api_key(args: argparse.Namespace) -> int:
+    try:
+        key = _store(args).create_api_key(None if args.no_space else args.space)
+    except LookupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(key)
+    return 0
+
+
+def create_session(args: argparse.Namespace) -> int:
+    try:
+        token = _store(args).create_session(args.api_key)
+    except LookupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(token)
+    return 0
+
+
+def revoke_api_key(args: argparse.Namespace) -> int:
+    if not _store(args).revoke_api_key(args.api_key):
+        print("error: unknown or already revoked API key", file=sys.stderr)
+        return 2
+    return 0
+
+
+def rotate_secrets(args: argparse.Namespace) -> int:
+    count = _store(args).rotate_secrets()
+    print(f"re-encrypted {count} secret(s) under the first key of LIVEAVATAR_SECRET_KEY")
+    return 0
+
+
+def migrate(args: argparse.Namespace) -> int:
+    _store(args).close()
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    storage = argparse.ArgumentParser(add_help=False)
+    storage.add_argument(
+        "--database-url",
+        help="SQLAlchemy URL (default: $LIVEAVATAR_DATABASE_URL, else SQLite in the data dir)",
+    )
+    storage.add_argument(
+        "--data-dir", help="data directory (default: $LIVEAVATAR_DATA_DIR, else ./.data)"
+    )
+    root = argparse.ArgumentParser(prog="liveavatar-server", description=__doc__)
+    commands = root.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("serve", parents=[storage], help="serve the API over HTTP")
+    run.add_argument("--host", default="127.0.0.1")
+    run.add_argument("--port", type=int, default=8000, help="0 picks a free port")
+    run.add_argument("--workers", type=int, default=1, help="server processes (default 1)")
+    run.set_defaults(func=serve)
+
+    space = commands.add_parser("create-space", parents=[storage], help="print a new space id")
+    space.add_argument("name")
+    space.set_defaults(func=create_space)
+
+    key = commands.add_parser("create-api-key", parents=[storage], help="print a new API key")
+    owner = key.add_mutually_exclusive_group(required=True)
+    owner.add_argument("--space", help="the space the key acts in")
+    owner.add_argument("--no-space", action="store_true", help="a key with no space (gets 400s)")
+    key.set_defaults(func=create_api_key)
+
+    session = commands.add_parser(
+        "create-session", parents=[storage], help="print a new la_session cookie value"
+    )
+    session.add_argument("--api-key", required=True)
+    session.set_defaults(func=create_session)
+
+    revoke = commands.add_parser("revoke-api-key", parents=[storage], help="revoke an API key")
+    revoke.add_argument("--api-key", required=True)
+    revoke.set_defaults(func=revoke_api_key)
+
+    rotate = commands.add_parser(
+        "rotate-secrets", parents=[storage], help="re-encrypt stored secrets under the first key"
+    )
+    rotate.set_defaults(func=rotate_secrets)
+
+    mig = commands.add_parser("migrate", parents=[storage], help="apply database migrations")
+    mig.set_defaults(func=migrate)
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        result: int = args.func(args)
+    except SecretKeyError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return result
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,37 @@
+"""Bring a database to the newest Alembic revision; safe when several processes start at once."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, text
+
+# Any constant works: it only has to be the same for every server process on one database.
+_PG_LOCK = 0x11A7A7A5
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option(
+        "script_location", str(resources.files("liveavatar_server").joinpath("migrations"))
+    )
+    return config
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Run every pending migration inside one transaction holding a database-wide lock."""
+    config = alembic_config()
+    with engine.connect().execution_options(write=True) as conn, conn.begin():
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK})
+        config.attributes["connection"] = conn
+        command.upgrade(config, revision)
+
+
+def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()

@@ -1,0 +1,158 @@
+"""Core statements compiled once per dialect and run on the pooled DBAPI connection.
+
+SQLAlchemy's Connection costs more per call than SQLite needs to run the statement; the hot
+path (authenticate, create) compiles its statements once and keeps SQLAlchemy's type
+processing through the public `construct_params`, `bind_processor` and `result_processor`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Dialect, Engine
+from sqlalchemy.sql import ClauseElement, Select
+from sqlalchemy.sql.compiler import SQLCompiler
+
+
+class Prepared:
+    """One statement: its SQL text for ``dialect``, bind processing, result processing."""
+
+    def __init__(self, statement: ClauseElement, dialect: Dialect) -> None:
+        compiled = statement.compile(dialect=dialect)
+        assert isinstance(compiled, SQLCompiler)
+        self._compiled = compiled
+        self.sql = compiled.string
+        self._order: list[str] | None = (
+            list(compiled.positiontup or []) if compiled.positional else None
+        )
+        self._processors: dict[str, Callable[[Any], Any]] = {}
+        for name, bind in getattr(compiled, "binds", {}).items():
+            processor = bind.type.bind_processor(dialect)
+            if processor is not None:
+                self._processors[name] = processor
+        self.columns: list[tuple[str, Callable[[Any], Any] | None]] = []
+        if isinstance(statement, Select):
+            for column in statement.selected_columns:
+                self.columns.append((str(column.key), column.type.result_processor(dialect, None)))
+
+    def parameters(self, values: Mapping[str, Any]) -> Any:
+        params = dict(self._compiled.construct_params(dict(values)) or {})
+        for name, processor in self._processors.items():
+            if name in params:
+                params[name] = processor(params[name])
+        if self._order is None:
+            return params
+        return tuple(params[name] for name in self._order)
+
+    def row(self, raw: tuple[Any, ...] | None) -> dict[str, Any] | None:
+        if raw is None:
+            return None
+        return {
+            key: processor(value) if processor else value
+            for (key, processor), value in zip(self.columns, raw, strict=True)
+        }
+
+
+class RawCursor:
+    """A DBAPI cursor that runs `Prepared` statements."""
+
+    def __init__(self, cursor: Any) -> None:
+        self._cursor = cursor
+
+    def one(self, statement: Prepared, values: Mapping[str, Any]) -> dict[str, Any] | None:
+        self._cursor.execute(statement.sql, statement.parameters(values))
+        return statement.row(self._cursor.fetchone())
+
+    def run(self, statement: Prepared, values: Mapping[str, Any]) -> int:
+        self._cursor.execute(statement.sql, statement.parameters(values))
+        return int(self._cursor.rowcount)
+
+
+class ThreadConnection:
+    """A thread's own DBAPI connection (detached from the pool) and what it may cache."""
+
+    def __init__(self, connection: Any) -> None:
+        self.connection = connection
+        self.cache: dict[str, Any] = {}
+        self.data_version = -1
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another connection committed since the last call (SQLite `data_version`)."""
+        cursor = self.connection.cursor()
+        try:
+            cursor.execute("PRAGMA data_version")
+            version = int(cursor.fetchone()[0])
+        finally:
+            cursor.close()
+        changed = version != self.data_version
+        self.data_version = version
+        return changed
+
+
+class ThreadConnections:
+    """One connection per thread for SQLite, so the hot path skips the pool's round trip."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._local = threading.local()
+        self._opened: list[Any] = []
+        self._lock = threading.Lock()
+
+    def current(self) -> ThreadConnection:
+        mine: ThreadConnection | None = getattr(self._local, "connection", None)
+        if mine is None:
+            proxied = self._engine.raw_connection()
+            proxied.detach()  # ours for good: closed by close(), never returned to the pool
+            mine = ThreadConnection(proxied)
+            self._local.connection = mine
+            with self._lock:
+                self._opened.append(proxied)
+        return mine
+
+    @contextmanager
+    def transaction(self, *, write: bool) -> Iterator[RawCursor]:
+        connection = self.current().connection
+        cursor = connection.cursor()
+        try:
+            if write:
+                cursor.execute("BEGIN IMMEDIATE")
+            try:
+                yield RawCursor(cursor)
+                if write:
+                    connection.commit()
+            except BaseException:
+                if write:
+                    connection.rollback()
+                raise
+        finally:
+            cursor.close()
+
+    def close(self) -> None:
+        with self._lock:
+            opened, self._opened = self._opened, []
+        for connection in opened:
+            connection.close()
+
+
+@contextmanager
+def raw_transaction(engine: Engine, *, write: bool) -> Iterator[RawCursor]:
+    """A pooled DBAPI connection in one transaction (SQLite: BEGIN IMMEDIATE for writers)."""
+    connection = engine.raw_connection()
+    try:
+        cursor = connection.cursor()
+        if write and engine.dialect.name == "sqlite":
+            cursor.execute("BEGIN IMMEDIATE")
+        try:
+            yield RawCursor(cursor)
+            if write:
+                connection.commit()  # readers end with the pool's rollback-on-return
+        except BaseException:
+            connection.rollback()
+            raise
+        finally:
+            cursor.close()
+    finally:
+        connection.close()

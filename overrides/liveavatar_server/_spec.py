@@ -1,0 +1,137 @@
+"""The effective spec as the server reads it: operations, parameters and their pydantic models."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any, cast
+
+import liveavatar_models
+from pydantic import BaseModel
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+SPEC_RESOURCE = "openapi.effective.json"
+
+JSONObject = dict[str, Any]
+
+
+class SpecError(Exception):
+    """The spec names something the server cannot serve (a model that was never generated)."""
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One declared parameter: where it travels, its name, whether it is required, its schema."""
+
+    name: str
+    location: str
+    required: bool
+    schema: JSONObject
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One (method, path) of the spec with everything the dispatcher needs to serve it."""
+
+    operation_id: str
+    method: str
+    path: str
+    parameters: tuple[Parameter, ...]
+    security: tuple[str, ...]
+    body_model: type[BaseModel] | None
+    body_required: bool
+    body_schema: JSONObject | None
+    response_model: type[BaseModel] | None
+    statuses: frozenset[str] = field(default_factory=frozenset)
+
+
+def load_spec_text() -> str:
+    """The effective spec shipped inside `liveavatar_models` by `make generate`."""
+    return resources.files(liveavatar_models).joinpath(SPEC_RESOURCE).read_text(encoding="utf-8")
+
+
+def load_spec() -> JSONObject:
+    return cast(JSONObject, json.loads(load_spec_text()))
+
+
+def model_class_name(schema_name: str) -> str:
+    """datamodel-codegen's class name for a components/schemas key (`Response_list_X__` -> `ResponseListX`)."""
+    parts = [part for part in re.split(r"[^0-9A-Za-z]+", schema_name) if part]
+    return "".join(part[0].upper() + part[1:] for part in parts)
+
+
+def resolve_model(ref: str) -> type[BaseModel]:
+    """The generated pydantic model for a `#/components/schemas/Name` reference."""
+    name = ref.rsplit("/", 1)[-1]
+    model = getattr(liveavatar_models, model_class_name(name), None)
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        raise SpecError(f"no generated model for {ref!r}: run `make generate`")
+    return model
+
+
+def resolve_schema(spec: JSONObject, schema: JSONObject) -> JSONObject:
+    """Follow local `$ref`s until a concrete schema object."""
+    seen = 0
+    while "$ref" in schema and seen < 32:
+        target: Any = spec
+        for part in schema["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        schema = target
+        seen += 1
+    return schema
+
+
+def _json_body(content: JSONObject | None) -> JSONObject | None:
+    if not content:
+        return None
+    media = content.get("application/json")
+    return cast(JSONObject, media.get("schema")) if isinstance(media, dict) else None
+
+
+def _security(spec: JSONObject, operation: JSONObject) -> tuple[str, ...]:
+    requirements = operation.get("security", spec.get("security")) or []
+    return tuple(sorted({name for requirement in requirements for name in requirement}))
+
+
+def operations(spec: JSONObject) -> list[Operation]:
+    """Every operation of ``spec`` in document order."""
+    found = []
+    for path, item in spec.get("paths", {}).items():
+        shared = item.get("parameters", [])
+        for method, raw in item.items():
+            if method not in HTTP_METHODS:
+                continue
+            params = tuple(
+                Parameter(
+                    name=p["name"],
+                    location=p["in"],
+                    required=bool(p.get("required", p["in"] == "path")),
+                    schema=p.get("schema", {}),
+                )
+                for p in (*shared, *raw.get("parameters", []))
+            )
+            body = raw.get("requestBody") or {}
+            body_schema = _json_body(body.get("content"))
+            success = raw.get("responses", {}).get("200") or {}
+            response_schema = _json_body(success.get("content"))
+            found.append(
+                Operation(
+                    operation_id=raw.get("operationId") or f"{method}_{path}",
+                    method=method.upper(),
+                    path=path,
+                    parameters=params,
+                    security=_security(spec, raw),
+                    body_model=resolve_model(body_schema["$ref"])
+                    if body_schema and "$ref" in body_schema
+                    else None,
+                    body_required=bool(body.get("required", False)),
+                    body_schema=resolve_schema(spec, body_schema) if body_schema else None,
+                    response_model=resolve_model(response_schema["$ref"])
+                    if response_schema and "$ref" in response_schema
+                    else None,
+                    statuses=frozenset(raw.get("responses", {})),
+                )
+            )
+    return found

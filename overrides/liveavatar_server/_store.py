@@ -1,0 +1,462 @@
+"""Persistence on SQLAlchemy Core: spaces, hashed API keys and sessions, secrets, configurations."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets as _random
+import uuid
+from collections.abc import Iterator, Mapping
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from enum import Enum
+from typing import Any, cast
+
+from sqlalchemy import (
+    Connection,
+    Engine,
+    String,
+    Text,
+    bindparam,
+    create_engine,
+    delete,
+    event,
+    exists,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from liveavatar_server import _tables as t
+from liveavatar_server._crypto import SecretBox, load_keys
+from liveavatar_server._prepared import Prepared, RawCursor, ThreadConnections, raw_transaction
+from liveavatar_server._settings import Settings
+
+SESSION_LIFETIME = timedelta(days=30)
+_CACHED_KEYS = 10_000
+KEY_PREFIX = "la_"
+SESSION_PREFIX = "las_"
+Row = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: the API key behind the credential and its space (None: no space)."""
+
+    api_key_id: str
+    space_id: str | None
+
+
+class DeleteOutcome(Enum):
+    DELETED = "deleted"
+    NOT_FOUND = "not_found"
+    REFERENCED = "referenced"
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def digest(credential: str) -> str:
+    """sha256 of a high-entropy credential: enough to store it without the value."""
+    return hashlib.sha256(credential.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _sqlite_pragmas(synchronous: str) -> Any:
+    def on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+        # We issue BEGIN ourselves (see _begin) so writers take the lock up front.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA synchronous={synchronous}")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    return on_connect
+
+
+def _begin(connection: Connection) -> None:
+    # IMMEDIATE takes the write lock at BEGIN: a read-then-write transaction can never fail
+    # half way with SQLITE_BUSY when another process wrote in between. Reads stay in
+    # autocommit: each is one statement, and a BEGIN round trip would double its cost.
+    if connection.get_execution_options().get("write", False):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def create_database_engine(settings: Settings) -> Engine:
+    url = make_url(settings.database_url)
+    if url.get_backend_name() == "sqlite":
+        if url.database and url.database != ":memory:":
+            settings.data_dir.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, hide_parameters=True, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas(settings.sqlite_synchronous))
+        event.listen(engine, "begin", _begin)
+        return engine
+    return create_engine(
+        url, hide_parameters=True, pool_size=10, max_overflow=10, pool_pre_ping=True
+    )
+
+
+# Hot statements are built once: constructing SQLAlchemy expressions per call costs more
+# than running them on SQLite.
+_KEY_BY_HASH = select(t.api_keys.c.id, t.api_keys.c.space_id, t.api_keys.c.key_hash).where(
+    t.api_keys.c.key_hash == bindparam("key_hash"), t.api_keys.c.revoked_at.is_(None)
+)
+_CONFIG_FIELDS = ("display_name", "model_name", "base_url", "secret_id")
+# One statement checks that the secret belongs to the space and inserts: rowcount 0 means no.
+_INSERT_CONFIG = insert(t.llm_configurations).from_select(
+    ["id", "space_id", *_CONFIG_FIELDS, "created_at", "updated_at"],
+    select(
+        bindparam("id", type_=String()),
+        bindparam("space_id", type_=String()),
+        *(bindparam(name, type_=Text()) for name in _CONFIG_FIELDS[:-1]),
+        bindparam("secret_id", type_=String()),
+        bindparam("created_at", type_=t.UTCDateTime()),
+        bindparam("updated_at", type_=t.UTCDateTime()),
+    ).where(
+        exists().where(
+            t.secrets.c.id == bindparam("secret_id"),
+            t.secrets.c.space_id == bindparam("space_id"),
+        )
+    ),
+)
+_INSERT_SECRET = insert(t.secrets).values(
+    {
+        name: bindparam(name, type_=t.secrets.c[name].type)
+        for name in ("id", "space_id", "secret_name", "secret_type", "ciphertext", "created_at")
+    }
+)
+
+
+class Store:
+    """Every read and write of the server; each method is one short transaction."""
+
+    def __init__(self, settings: Settings, engine: Engine | None = None) -> None:
+        self.settings = settings
+        self.engine = engine or create_database_engine(settings)
+        self.box = SecretBox(load_keys(settings.secret_key, settings.data_dir))
+        # SQLite serialises writers anyway: calling it on the event loop saves a thread hop.
+        self.inline = self.engine.dialect.name == "sqlite"
+        # PostgreSQL text cannot hold U+0000: requests carrying it get a 422, not a 500.
+        self.accepts_nul = self.engine.dialect.name != "postgresql"
+        dialect = self.engine.dialect
+        self._key_by_hash = Prepared(_KEY_BY_HASH, dialect)
+        self._insert_config = Prepared(_INSERT_CONFIG, dialect)
+        self._insert_secret = Prepared(_INSERT_SECRET, dialect)
+        self._integrity_error: type[Exception] = dialect.loaded_dbapi.IntegrityError
+        self._threads = ThreadConnections(self.engine) if self.inline else None
+
+    def __repr__(self) -> str:
+        return f"Store({self.settings!r})"
+
+    def close(self) -> None:
+        if self._threads is not None:
+            self._threads.close()
+        self.engine.dispose()
+
+    def _hot(self, *, write: bool) -> AbstractContextManager[RawCursor]:
+        """A raw transaction for the hot path: the thread's own connection on SQLite."""
+        if self._threads is not None:
+            return self._threads.transaction(write=write)
+        return raw_transaction(self.engine, write=write)
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with self.engine.connect().execution_options(write=True) as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    # --- spaces, keys, sessions -------------------------------------------------------------
+
+    def is_empty(self) -> bool:
+        with self._read() as conn:
+            spaces = conn.execute(select(func.count()).select_from(t.spaces)).scalar_one()
+            keys = conn.execute(select(func.count()).select_from(t.api_keys)).scalar_one()
+        return spaces == 0 and keys == 0
+
+    def create_space(self, name: str) -> str:
+        space_id = new_id()
+        with self._write() as conn:
+            conn.execute(insert(t.spaces), {"id": space_id, "name": name, "created_at": now()})
+        return space_id
+
+    def space_exists(self, space_id: str) -> bool:
+        with self._read() as conn:
+            found = conn.execute(select(t.spaces.c.id).where(t.spaces.c.id == space_id)).first()
+        return found is not None
+
+    def create_api_key(self, space_id: str | None) -> str:
+        """A new key for ``space_id`` (or for no space); only its hash is stored."""
+        key = KEY_PREFIX + _random.token_urlsafe(32)
+        with self._write() as conn:
+            if (
+                space_id is not None
+                and not conn.execute(select(t.spaces.c.id).where(t.spaces.c.id == space_id)).first()
+            ):
+                raise LookupError(f"no space {space_id!r}")
+            conn.execute(
+                insert(t.api_keys),
+                {
+                    "id": new_id(),
+                    "key_hash": digest(key),
+                    "space_id": space_id,
+                    "created_at": now(),
+                },
+            )
+        return key
+
+    def revoke_api_key(self, key: str) -> bool:
+        with self._write() as conn:
+            result = conn.execute(
+                update(t.api_keys)
+                .where(t.api_keys.c.key_hash == digest(key), t.api_keys.c.revoked_at.is_(None))
+                .values(revoked_at=now())
+            )
+        return result.rowcount == 1
+
+    def create_session(self, api_key: str) -> str:
+        """A new `la_session` value standing for ``api_key`` (which must be valid)."""
+        principal = self.principal_for_key(api_key)
+        if principal is None:
+            raise LookupError("unknown or revoked API key")
+        token = SESSION_PREFIX + _random.token_urlsafe(32)
+        created = now()
+        with self._write() as conn:
+            conn.execute(
+                insert(t.sessions),
+                {
+                    "id": new_id(),
+                    "token_hash": digest(token),
+                    "api_key_id": principal.api_key_id,
+                    "created_at": created,
+                    "expires_at": created + SESSION_LIFETIME,
+                },
+            )
+        return token
+
+    def principal_for_key(self, key: str) -> Principal | None:
+        """The key's principal; on SQLite cached until any other connection commits.
+
+        SQLite's `data_version` moves whenever another connection (another process, the CLI,
+        a revocation) commits, so a cached key can never outlive its revocation.
+        """
+        wanted = digest(key)
+        thread = self._threads.current() if self._threads is not None else None
+        if thread is not None:
+            if thread.changed_elsewhere():
+                thread.cache.clear()
+            cached = thread.cache.get(wanted)
+            if cached is not None:
+                return cast(Principal, cached)
+        with self._hot(write=False) as cursor:
+            row = cursor.one(self._key_by_hash, {"key_hash": wanted})
+        if row is None or not hmac.compare_digest(row["key_hash"], wanted):
+            return None
+        principal = Principal(api_key_id=row["id"], space_id=row["space_id"])
+        if thread is not None:
+            if len(thread.cache) >= _CACHED_KEYS:
+                thread.cache.clear()
+            thread.cache[wanted] = principal
+        return principal
+
+    def principal_for_session(self, token: str) -> Principal | None:
+        wanted = digest(token)
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(t.sessions.c.token_hash, t.api_keys.c.id, t.api_keys.c.space_id)
+                .join(t.api_keys, t.api_keys.c.id == t.sessions.c.api_key_id)
+                .where(
+                    t.sessions.c.token_hash == wanted,
+                    t.sessions.c.expires_at > now(),
+                    t.api_keys.c.revoked_at.is_(None),
+                )
+            ).first()
+        if row is None or not hmac.compare_digest(row.token_hash, wanted):
+            return None
+        return Principal(api_key_id=row.id, space_id=row.space_id)
+
+    # --- secrets ------------------------------------------------------------------------------
+
+    def list_secrets(self, space_id: str) -> list[Row]:
+        c = t.secrets.c
+        with self._read() as conn:
+            rows = conn.execute(
+                select(c.id, c.secret_name, c.secret_type, c.created_at)
+                .where(c.space_id == space_id)
+                .order_by(c.created_at.desc(), c.seq.desc())
+            ).mappings()
+            return [dict(row) for row in rows]
+
+    def create_secret(self, space_id: str, name: str, secret_type: str, value: str) -> Row:
+        row = {
+            "id": new_id(),
+            "space_id": space_id,
+            "secret_name": name,
+            "secret_type": secret_type,
+            "ciphertext": self.box.encrypt(value),
+            "created_at": now(),
+        }
+        with self._hot(write=True) as cursor:
+            cursor.run(self._insert_secret, row)
+        return row
+
+    def delete_secret(self, space_id: str, secret_id: str) -> DeleteOutcome:
+        c = t.secrets.c
+        try:
+            with self._write() as conn:
+                referenced = conn.execute(
+                    select(t.llm_configurations.c.id)
+                    .where(t.llm_configurations.c.secret_id == secret_id)
+                    .limit(1)
+                ).first()
+                found = conn.execute(
+                    select(c.id).where(c.id == secret_id, c.space_id == space_id)
+                ).first()
+                if found is None:
+                    return DeleteOutcome.NOT_FOUND
+                if referenced is not None:
+                    return DeleteOutcome.REFERENCED
+                conn.execute(delete(t.secrets).where(c.id == secret_id, c.space_id == space_id))
+        except IntegrityError:
+            # A configuration referencing it was committed by another process in between.
+            return DeleteOutcome.REFERENCED
+        return DeleteOutcome.DELETED
+
+    def rotate_secrets(self, batch: int = 500) -> int:
+        """Re-encrypt every stored secret under the first configured key; returns the count."""
+        done = 0
+        last = 0
+        c = t.secrets.c
+        while True:
+            with self._write() as conn:
+                rows = conn.execute(
+                    select(c.seq, c.ciphertext).where(c.seq > last).order_by(c.seq).limit(batch)
+                ).all()
+                for seq, ciphertext in rows:
+                    conn.execute(
+                        update(t.secrets)
+                        .where(c.seq == seq)
+                        .values(ciphertext=self.box.rotate(ciphertext))
+                    )
+            if not rows:
+                return done
+            done += len(rows)
+            last = rows[-1][0]
+
+    def reveal_secret(self, space_id: str, secret_id: str) -> str | None:
+        """The decrypted value (for integrations and tests; never served over HTTP)."""
+        c = t.secrets.c
+        with self._read() as conn:
+            token = conn.execute(
+                select(c.ciphertext).where(c.id == secret_id, c.space_id == space_id)
+            ).scalar_one_or_none()
+        return None if token is None else self.box.decrypt(token)
+
+    # --- LLM configurations -------------------------------------------------------------------
+
+    _CONFIG_COLUMNS = (
+        t.llm_configurations.c.id,
+        t.llm_configurations.c.display_name,
+        t.llm_configurations.c.model_name,
+        t.llm_configurations.c.base_url,
+        t.llm_configurations.c.secret_id,
+        t.llm_configurations.c.created_at,
+        t.llm_configurations.c.updated_at,
+    )
+
+    def list_configurations(self, space_id: str) -> list[Row]:
+        c = t.llm_configurations.c
+        with self._read() as conn:
+            rows = conn.execute(
+                select(*self._CONFIG_COLUMNS)
+                .where(c.space_id == space_id)
+                .order_by(c.created_at.desc(), c.seq.desc())
+            ).mappings()
+            return [dict(row) for row in rows]
+
+    def get_configuration(self, space_id: str, config_id: str) -> Row | None:
+        c = t.llm_configurations.c
+        with self._read() as conn:
+            row = (
+                conn.execute(
+                    select(*self._CONFIG_COLUMNS).where(c.id == config_id, c.space_id == space_id)
+                )
+                .mappings()
+                .first()
+            )
+        return None if row is None else dict(row)
+
+    @staticmethod
+    def _secret_in_space(conn: Connection, space_id: str, secret_id: str) -> bool:
+        c = t.secrets.c
+        found = conn.execute(select(c.id).where(c.id == secret_id, c.space_id == space_id)).first()
+        return found is not None
+
+    def create_configuration(self, space_id: str, fields: Mapping[str, Any]) -> Row | None:
+        """The new row, or None when ``fields['secret_id']`` is not a secret of the space."""
+        created = now()
+        row = {
+            "id": new_id(),
+            "space_id": space_id,
+            **{name: fields[name] for name in _CONFIG_FIELDS},
+            "created_at": created,
+            "updated_at": created,
+        }
+        try:
+            with self._hot(write=True) as cursor:
+                inserted = cursor.run(self._insert_config, row)
+        except self._integrity_error:
+            return None  # the secret was deleted by another process in between
+        return row if inserted == 1 else None
+
+    def update_configuration(
+        self, space_id: str, config_id: str, changes: Mapping[str, Any]
+    ) -> Row | bool | None:
+        """The updated row; None when the configuration is unknown; False for a foreign secret."""
+        c = t.llm_configurations.c
+        try:
+            with self._write() as conn:
+                current = (
+                    conn.execute(
+                        select(*self._CONFIG_COLUMNS).where(
+                            c.id == config_id, c.space_id == space_id
+                        )
+                    )
+                    .mappings()
+                    .first()
+                )
+                if current is None:
+                    return None
+                if "secret_id" in changes and not self._secret_in_space(
+                    conn, space_id, str(changes["secret_id"])
+                ):
+                    return False
+                # updated_at always moves forward, even within one clock tick.
+                stamp = max(now(), current["updated_at"] + timedelta(microseconds=1))
+                values = {**changes, "updated_at": stamp}
+                conn.execute(update(t.llm_configurations).where(c.id == config_id).values(values))
+        except IntegrityError:
+            return False
+        return {**current, **values}
+
+    def delete_configuration(self, space_id: str, config_id: str) -> bool:
+        c = t.llm_configurations.c
+        with self._write() as conn:
+            result = conn.execute(
+                delete(t.llm_configurations).where(c.id == config_id, c.space_id == space_id)
+            )
+        return result.rowcount == 1

@@ -1,0 +1,109 @@
+"""SQLAlchemy Core tables of the reference server (the Alembic migrations create the same)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timezone-aware UTC timestamp on every backend (SQLite stores it naive)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+# SQLite only autoincrements an INTEGER PRIMARY KEY; PostgreSQL gets a 64-bit identity.
+Sequence = BigInteger().with_variant(Integer(), "sqlite")
+ID_LENGTH = 36
+
+metadata = MetaData()
+
+spaces = Table(
+    "spaces",
+    metadata,
+    Column("id", String(ID_LENGTH), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+api_keys = Table(
+    "api_keys",
+    metadata,
+    Column("id", String(ID_LENGTH), primary_key=True),
+    Column("key_hash", String(64), nullable=False, unique=True),
+    Column("space_id", String(ID_LENGTH), ForeignKey("spaces.id"), nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("revoked_at", UTCDateTime, nullable=True),
+)
+
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id", String(ID_LENGTH), primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("api_key_id", String(ID_LENGTH), ForeignKey("api_keys.id"), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
+)
+
+secrets = Table(
+    "secrets",
+    metadata,
+    Column("seq", Sequence, primary_key=True, autoincrement=True),
+    Column("id", String(ID_LENGTH), nullable=False, unique=True),
+    Column("space_id", String(ID_LENGTH), ForeignKey("spaces.id"), nullable=False),
+    Column("secret_name", Text, nullable=False),
+    Column("secret_type", String(64), nullable=False),
+    Column("ciphertext", LargeBinary, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Index("ix_secrets_space_newest", "space_id", "created_at", "seq"),
+)
+
+llm_configurations = Table(
+    "llm_configurations",
+    metadata,
+    Column("seq", Sequence, primary_key=True, autoincrement=True),
+    Column("id", String(ID_LENGTH), nullable=False, unique=True),
+    Column("space_id", String(ID_LENGTH), ForeignKey("spaces.id"), nullable=False),
+    Column("display_name", Text, nullable=False),
+    Column("model_name", Text, nullable=False),
+    Column("base_url", Text, nullable=False),
+    # RESTRICT: the database itself refuses to orphan a configuration, across processes too.
+    Column(
+        "secret_id",
+        String(ID_LENGTH),
+        ForeignKey("secrets.id", ondelete="RESTRICT"),
+        nullable=False,
+    ),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Index("ix_llm_configurations_space_newest", "space_id", "created_at", "seq"),
+    Index("ix_llm_configurations_secret", "secret_id"),
+)

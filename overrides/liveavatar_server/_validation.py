@@ -1,0 +1,218 @@
+"""Generic request validation from the spec: JSON body, explicit nulls, parameters, 422 details."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pydantic_core
+from pydantic import BaseModel, ValidationError, create_model
+
+from liveavatar_server._errors import RequestInvalid
+from liveavatar_server._spec import JSONObject, Operation, Parameter, resolve_schema
+
+MASK = "**********"
+_JSON_TYPES: dict[str, type] = {"string": str, "integer": int, "number": float, "boolean": bool}
+_NULL_ERRORS = {
+    "string": ("string_type", "Input should be a valid string"),
+    "integer": ("int_type", "Input should be a valid integer"),
+    "number": ("float_type", "Input should be a valid number"),
+    "boolean": ("bool_type", "Input should be a valid boolean"),
+    "object": ("dict_type", "Input should be a valid dictionary"),
+    "array": ("list_type", "Input should be a valid list"),
+}
+
+
+def is_json_media_type(content_type: str) -> bool:
+    media = content_type.split(";", 1)[0].strip().lower()
+    return media == "application/json" or (
+        media.startswith("application/") and media.endswith("+json")
+    )
+
+
+def parse_json(body: bytes) -> Any:
+    """The JSON document in ``body``, or a 422 in FastAPI's `json_invalid` shape."""
+    try:
+        return pydantic_core.from_json(body, allow_inf_nan=False)
+    except ValueError as exc:
+        position = 0
+        try:
+            json.loads(body)
+        except (json.JSONDecodeError, UnicodeDecodeError) as decode_error:
+            position = getattr(decode_error, "pos", getattr(decode_error, "start", 0))
+        raise RequestInvalid(
+            [
+                {
+                    "type": "json_invalid",
+                    "loc": ["body", position],
+                    "msg": "JSON decode error",
+                    "input": {},
+                    "ctx": {"error": str(exc)},
+                }
+            ]
+        ) from None
+
+
+def _nullable(spec: JSONObject, schema: JSONObject) -> bool:
+    schema = resolve_schema(spec, schema)
+    if not schema or schema.get("nullable") is True:
+        return True
+    kind = schema.get("type")
+    if kind == "null" or (isinstance(kind, list) and "null" in kind):
+        return True
+    for key in ("anyOf", "oneOf"):
+        if key in schema:
+            return any(_nullable(spec, option) for option in schema[key])
+    if "allOf" in schema:
+        return all(_nullable(spec, option) for option in schema["allOf"])
+    if "enum" in schema:
+        return None in schema["enum"]
+    return kind is None and "properties" not in schema and "items" not in schema
+
+
+def _kind(spec: JSONObject, schema: JSONObject) -> str:
+    schema = resolve_schema(spec, schema)
+    kind = schema.get("type")
+    if isinstance(kind, str):
+        return kind
+    return "object" if "properties" in schema else "string"
+
+
+def explicit_nulls(
+    spec: JSONObject, schema: JSONObject, value: Any, loc: list[str | int]
+) -> list[dict[str, Any]]:
+    """422 details for every `null` the schema does not allow (the models' optionals would take it)."""
+    schema = resolve_schema(spec, schema)
+    errors: list[dict[str, Any]] = []
+    if isinstance(value, dict):
+        for name, prop in schema.get("properties", {}).items():
+            if name not in value:
+                continue
+            where = [*loc, name]
+            if value[name] is None:
+                if not _nullable(spec, prop):
+                    kind, msg = _NULL_ERRORS.get(_kind(spec, prop), _NULL_ERRORS["string"])
+                    errors.append({"type": kind, "loc": where, "msg": msg, "input": None})
+            else:
+                errors.extend(explicit_nulls(spec, prop, value[name], where))
+    elif isinstance(value, list) and isinstance(schema.get("items"), dict):
+        for index, item in enumerate(value):
+            errors.extend(explicit_nulls(spec, schema["items"], item, [*loc, index]))
+    return errors
+
+
+def hidden_values(spec: JSONObject, schema: JSONObject, value: Any) -> set[str]:
+    """String values the schema marks `writeOnly` or `format: password` (never echoed back)."""
+    schema = resolve_schema(spec, schema)
+    found: set[str] = set()
+    if isinstance(value, str) and (schema.get("writeOnly") or schema.get("format") == "password"):
+        found.add(value)
+    elif isinstance(value, dict):
+        for name, prop in schema.get("properties", {}).items():
+            if name in value:
+                found |= hidden_values(spec, prop, value[name])
+    elif isinstance(value, list) and isinstance(schema.get("items"), dict):
+        for item in value:
+            found |= hidden_values(spec, schema["items"], item)
+    return found
+
+
+def mask(value: Any, hidden: set[str]) -> Any:
+    if isinstance(value, str):
+        return MASK if value in hidden else value
+    if isinstance(value, dict):
+        return {key: mask(item, hidden) for key, item in value.items()}
+    if isinstance(value, list):
+        return [mask(item, hidden) for item in value]
+    return value
+
+
+def validation_details(exc: ValidationError, prefix: list[str | int]) -> list[dict[str, Any]]:
+    """pydantic errors as FastAPI reports them: JSON-safe, located under ``prefix``."""
+    details = []
+    for error in json.loads(exc.json(include_url=False)):
+        error["loc"] = [*prefix, *error["loc"]]
+        details.append(error)
+    return details
+
+
+class ParameterModel:
+    """A pydantic model over an operation's declared parameters (path, query, header, cookie)."""
+
+    def __init__(self, parameters: tuple[Parameter, ...]) -> None:
+        self.parameters = parameters
+        fields: dict[str, Any] = {}
+        for index, parameter in enumerate(parameters):
+            python_type = _JSON_TYPES.get(str(parameter.schema.get("type")), str)
+            annotation: Any = python_type if parameter.required else python_type | None
+            fields[f"p{index}"] = (annotation, ... if parameter.required else None)
+        self.model: type[BaseModel] = create_model("Parameters", **fields)
+
+    def validate(self, raw: dict[str, dict[str, str]]) -> dict[str, Any]:
+        """Declared parameters by name; 422 when one is missing or of the wrong type."""
+        values = {}
+        for index, parameter in enumerate(self.parameters):
+            found = raw.get(parameter.location, {}).get(
+                parameter.name.lower() if parameter.location == "header" else parameter.name
+            )
+            if found is not None:
+                values[f"p{index}"] = found
+        try:
+            checked = self.model.model_validate(values)
+        except ValidationError as exc:
+            details = []
+            for error in json.loads(exc.json(include_url=False)):
+                parameter = self.parameters[int(str(error["loc"][0])[1:])]
+                error["loc"] = [parameter.location, parameter.name]
+                details.append(error)
+            raise RequestInvalid(details) from None
+        return {
+            parameter.name: getattr(checked, f"p{index}")
+            for index, parameter in enumerate(self.parameters)
+        }
+
+
+def nul_characters(value: Any, loc: list[str | int]) -> list[dict[str, Any]]:
+    """422 details for strings holding U+0000, which PostgreSQL text cannot store."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            return [
+                {
+                    "type": "string_nul",
+                    "loc": loc,
+                    "msg": "String should not contain NUL (U+0000) characters",
+                    "input": value,
+                }
+            ]
+        return []
+    if isinstance(value, dict):
+        return [e for k, v in value.items() for e in nul_characters(v, [*loc, str(k)])]
+    if isinstance(value, list):
+        return [e for i, v in enumerate(value) for e in nul_characters(v, [*loc, i])]
+    return []
+
+
+def validate_body(
+    spec: JSONObject, operation: Operation, document: Any, *, allow_nul: bool = True
+) -> BaseModel:
+    """The operation's request model built from ``document``, or a 422 with FastAPI's details."""
+    assert operation.body_model is not None
+    assert operation.body_schema is not None
+    errors = explicit_nulls(spec, operation.body_schema, document, ["body"])
+    if not allow_nul:
+        errors.extend(nul_characters(document, ["body"]))
+    try:
+        model = operation.body_model.model_validate(document)
+    except ValidationError as exc:
+        reported = {tuple(error["loc"]) for error in errors}
+        errors.extend(
+            e for e in validation_details(exc, ["body"]) if tuple(e["loc"]) not in reported
+        )
+        model = None
+    if errors or model is None:
+        hidden = hidden_values(spec, operation.body_schema, document)
+        if hidden:
+            for error in errors:
+                error["input"] = mask(error.get("input"), hidden)
+        raise RequestInvalid(errors)
+    return model

@@ -1,0 +1,216 @@
+"""`liveavatar-server`: each minting command prints its value alone; serve bootstraps a dev key."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.server.test_operations import SECRET, ok
+
+pytestmark = pytest.mark.slow
+_SERVING = re.compile(r"Serving the LiveAvatar reference API on (http://\S+)")
+
+
+def cli(data_dir: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LIVEAVATAR_")}
+    return subprocess.run(
+        [sys.executable, "-m", "liveavatar_server", *args, "--data-dir", str(data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=check,
+        env=env,
+    )
+
+
+@dataclass
+class Served:
+    url: str
+    banner: str
+    process: subprocess.Popen[str]
+
+
+@pytest.fixture
+def serve(tmp_path: Path) -> Iterator[Served]:
+    """`liveavatar-server serve --port 0` in a subprocess, killed after the test."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LIVEAVATAR_")}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "liveavatar_server",
+            "serve",
+            "--port",
+            "0",
+            "--data-dir",
+            str(tmp_path),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+    )
+    assert process.stdout is not None
+    banner: list[str] = []
+    url = None
+    deadline = time.monotonic() + 60
+    while url is None and time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            break
+        banner.append(line)
+        found = _SERVING.search(line)
+        url = found.group(1) if found else None
+    assert url, "".join(banner)
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(url + "/openapi.json", timeout=1)
+            break
+        except httpx.TransportError:
+            time.sleep(0.05)
+    try:
+        yield Served(url, "".join(banner), process)
+    finally:
+        process.kill()
+        process.wait(timeout=10)
+        process.stdout.close()
+
+
+def test_create_space_prints_the_id_alone(tmp_path: Path) -> None:
+    out = cli(tmp_path, "create-space", "acme").stdout
+    assert out.endswith("\n")
+    uuid.UUID(out.strip())
+    assert out.strip() == out.rstrip("\n")
+
+
+def test_keys_and_sessions_print_alone_and_work(serve: Served, tmp_path: Path) -> None:
+    space = cli(tmp_path, "create-space", "acme").stdout.strip()
+    key = cli(tmp_path, "create-api-key", "--space", space).stdout
+    assert re.fullmatch(r"la_[A-Za-z0-9_-]{43}\n", key)
+    key = key.strip()
+    session = cli(tmp_path, "create-session", "--api-key", key).stdout
+    assert re.fullmatch(r"las_[A-Za-z0-9_-]{43}\n", session)
+    nospace = cli(tmp_path, "create-api-key", "--no-space").stdout.strip()
+    ok(httpx.post(serve.url + "/v1/secrets", json=SECRET, headers={"X-API-KEY": key}))
+    listed = httpx.get(serve.url + "/v1/secrets", cookies={"la_session": session.strip()})
+    assert len(ok(listed)) == 1
+    assert httpx.get(serve.url + "/v1/secrets", headers={"X-API-KEY": nospace}).status_code == 400
+    cli(tmp_path, "revoke-api-key", "--api-key", key)
+    assert httpx.get(serve.url + "/v1/secrets", headers={"X-API-KEY": key}).status_code == 401
+
+
+def test_bad_arguments_fail_with_a_message_and_no_output(tmp_path: Path) -> None:
+    unknown = cli(tmp_path, "create-api-key", "--space", "no-such-space", check=False)
+    assert unknown.returncode == 2
+    assert unknown.stdout == ""
+    assert "no space" in unknown.stderr
+    neither = cli(tmp_path, "create-api-key", check=False)
+    assert neither.returncode == 2
+    bad_key = cli(tmp_path, "create-session", "--api-key", "la_nope", check=False)
+    assert bad_key.returncode == 2
+    assert bad_key.stdout == ""
+
+
+def test_first_serve_bootstraps_a_dev_space_and_key_with_a_curl(serve: Served) -> None:
+    key = re.search(r"API key:\s+(la_\S+)", serve.banner)
+    assert key, serve.banner
+    curl = re.search(r"curl -s -H 'X-API-KEY: (la_\S+)' (http://\S+)/v1/secrets", serve.banner)
+    assert curl
+    assert curl.group(1) == key.group(1)
+    assert curl.group(2) == serve.url
+    assert ok(httpx.get(serve.url + "/v1/secrets", headers={"X-API-KEY": key.group(1)})) == []
+
+
+def test_an_acknowledged_create_survives_kill_9(serve: Served, tmp_path: Path) -> None:
+    key = cli(
+        tmp_path, "create-api-key", "--space", cli(tmp_path, "create-space", "d").stdout.strip()
+    ).stdout.strip()
+    headers = {"X-API-KEY": key}
+    secret = ok(httpx.post(serve.url + "/v1/secrets", json=SECRET, headers=headers))
+    config = ok(
+        httpx.post(
+            serve.url + "/v1/llm-configurations",
+            json={"display_name": "d", "model_name": "m", "secret_id": secret["id"]},
+            headers=headers,
+        )
+    )
+    serve.process.send_signal(signal.SIGKILL)
+    serve.process.wait(timeout=10)
+    # Nothing was shut down cleanly; a new server on the same data directory has both rows.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LIVEAVATAR_")}
+    restarted = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "liveavatar_server",
+            "serve",
+            "--port",
+            "0",
+            "--data-dir",
+            str(tmp_path),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+    )
+    try:
+        assert restarted.stdout is not None
+        line = ""
+        while not _SERVING.search(line):
+            line = restarted.stdout.readline()
+            assert line, "the restarted server exited"
+        found = _SERVING.search(line)
+        assert found
+        url = found.group(1)
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                fetched = httpx.get(url + f"/v1/llm-configurations/{config['id']}", headers=headers)
+                break
+            except httpx.TransportError:
+                assert time.monotonic() < deadline
+                time.sleep(0.05)
+        assert ok(fetched) == config
+        assert [s["id"] for s in ok(httpx.get(url + "/v1/secrets", headers=headers))] == [
+            secret["id"]
+        ]
+    finally:
+        restarted.kill()
+        restarted.wait(timeout=10)
+        if restarted.stdout is not None:
+            restarted.stdout.close()
+
+
+def test_a_malformed_secret_key_is_a_clear_error(tmp_path: Path) -> None:
+    env = {**os.environ, "LIVEAVATAR_SECRET_KEY": "not-a-fernet-key"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "liveavatar_server",
+            "create-space",
+            "x",
+            "--data-dir",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=env,
+    )
+    assert result.returncode == 2
+    assert "LIVEAVATAR_SECRET_KEY" in result.stderr
+    assert "not-a-fernet-key" not in result.stderr
