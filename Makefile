@@ -116,3 +116,8 @@ bench-spec: install ## Rewrite bench/openapi.large.json (the 12x spec) from open
 .PHONY: test-reliability
 test-reliability: install ## Crash, concurrency, multi-instance, secret hygiene and fuzz tests against live servers
 	$(BIN)/pytest -m reliability tests/reliability
+
+# --- client SDK (liveavatar) -------------------------------------------------------------
+.PHONY: bench-client
+bench-client: install ## Client per-call overhead vs raw httpx on loopback (ARGS="--url URL --api-key KEY")
+	$(BIN)/python bench/client_overhead.py $(ARGS)

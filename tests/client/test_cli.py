@@ -1,0 +1,171 @@
+"""The `liveavatar` console script, run in-process against a MockTransport-backed pool."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+from liveavatar._cli import main
+
+from tests.client.conftest import (
+    API_KEY,
+    CONFIG,
+    CONFIG_ITEM,
+    SECRET_ITEM,
+    SECRET_VALUE,
+    ScriptedAPI,
+    envelope,
+)
+
+CREATED_SECRET = {"id": "sec_1", "secret_name": "openai"}
+
+
+def cli(api: ScriptedAPI, capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(
+        ["--api-key", API_KEY, "--base-url", "http://api.test", *argv],
+        http_client=httpx.Client(transport=api.transport()),
+    )
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_llm_configurations_commands_print_json(
+    api: ScriptedAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    api.script(httpx.Response(200, json=envelope(CONFIG)))
+    code, out, err = cli(
+        api, capsys, "llm-configurations", "create",
+        "--display-name", "Assistant", "--model-name", "gpt-4o", "--secret-id", "sec_1",
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    assert json.loads(out)["id"] == "cfg_1"
+    assert api.bodies[-1] == {
+        "display_name": "Assistant",
+        "model_name": "gpt-4o",
+        "secret_id": "sec_1",
+    }
+
+    api.script(httpx.Response(200, json=envelope([CONFIG_ITEM])))
+    code, out, _ = cli(api, capsys, "llm-configurations", "list")
+    assert json.loads(out) == [CONFIG_ITEM]
+
+    api.script(httpx.Response(200, json=envelope(CONFIG)))
+    code, out, _ = cli(api, capsys, "llm-configurations", "get", "cfg_1")
+    assert json.loads(out)["created_at"].startswith("2026-01-01")
+
+    code, out, _ = cli(api, capsys, "llm-configurations", "update", "cfg_1", "--model-name", "o3")
+    assert api.requests[-1].method == "PATCH"
+    assert api.bodies[-1] == {"model_name": "o3"}
+
+    api.script(httpx.Response(200, json=envelope(None)))
+    code, out, _ = cli(api, capsys, "llm-configurations", "delete", "cfg_1")
+    assert (code, json.loads(out)) == (0, None)
+    assert api.requests[-1].method == "DELETE"
+    assert all(r.headers["X-API-KEY"] == API_KEY for r in api.requests)
+
+
+def test_secret_value_from_stdin(
+    api: ScriptedAPI, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(SECRET_VALUE + "\n"))
+    api.script(httpx.Response(200, json=envelope(CREATED_SECRET)))
+    code, out, _ = cli(
+        api, capsys, "secrets", "create", "--secret-name", "openai",
+        "--secret-type", "OPENAI_API_KEY", "--secret-value-stdin",
+    )  # fmt: skip
+    assert code == 0
+    assert json.loads(out) == CREATED_SECRET
+    assert api.bodies[-1]["secret_value"] == SECRET_VALUE
+    assert SECRET_VALUE not in out
+
+
+def test_secret_value_from_an_environment_variable(
+    api: ScriptedAPI, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LIVEAVATAR_SECRET_VALUE", SECRET_VALUE)
+    monkeypatch.setenv("MY_VAR", "other-value")
+    api.script(httpx.Response(200, json=envelope(CREATED_SECRET)))
+    base = ["secrets", "create", "--secret-name", "openai", "--secret-type", "OPENAI_API_KEY"]
+    assert cli(api, capsys, *base)[0] == 0
+    assert cli(api, capsys, *base, "--secret-value-env", "MY_VAR")[0] == 0
+    assert [b["secret_value"] for b in api.bodies] == [SECRET_VALUE, "other-value"]
+
+
+def test_a_missing_secret_value_is_a_one_line_error(
+    api: ScriptedAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = cli(
+        api, capsys, "secrets", "create", "--secret-name", "n", "--secret-type", "OPENAI_API_KEY"
+    )
+    assert code == 1
+    assert out == ""
+    assert err.count("\n") == 1
+    assert "LIVEAVATAR_SECRET_VALUE" in err
+    assert api.requests == []
+
+
+def test_secrets_list_and_delete(api: ScriptedAPI, capsys: pytest.CaptureFixture[str]) -> None:
+    api.script(httpx.Response(200, json=envelope([SECRET_ITEM])))
+    code, out, _ = cli(api, capsys, "secrets", "list")
+    assert code == 0
+    assert json.loads(out)[0]["secret_type"] == "OPENAI_API_KEY"
+    api.script(httpx.Response(200, json=envelope(None)))
+    assert cli(api, capsys, "secrets", "delete", "sec_1")[0] == 0
+    assert api.requests[-1].url.path == "/v1/secrets/sec_1"
+
+
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        (httpx.Response(404, json={"code": 404, "data": None, "message": "Not found"}), "NotFoundError: Error code: 404 - Not found"),
+        (httpx.Response(401, text="<html>\n<h1>401</h1>\n</html>"), "AuthenticationError: Error code: 401 - Unauthorized"),
+        (httpx.ConnectError("refused\nagain"), "APIConnectionError: Connection error: refused again"),
+    ],
+)  # fmt: skip
+def test_errors_exit_non_zero_with_one_line(
+    api: ScriptedAPI,
+    capsys: pytest.CaptureFixture[str],
+    reply: httpx.Response | Exception,
+    expected: str,
+) -> None:
+    api.script(reply)
+    code, out, err = cli(api, capsys, "--max-retries", "0", "llm-configurations", "get", "cfg_1")
+    assert code == 1
+    assert out == ""
+    assert err == f"liveavatar: error: {expected}\n"
+    assert API_KEY not in err
+
+
+def test_environment_variables_are_read(
+    api: ScriptedAPI, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LIVEAVATAR_API_KEY", "env-key")
+    monkeypatch.setenv("LIVEAVATAR_BASE_URL", "http://env.test")
+    monkeypatch.setenv("LIVEAVATAR_SESSION", "env-session")
+    assert main(["secrets", "list"], http_client=httpx.Client(transport=api.transport())) == 0
+    request = api.requests[0]
+    assert request.url == "http://env.test/v1/secrets"
+    assert request.headers["X-API-KEY"] == "env-key"
+    assert request.headers["cookie"] == "la_session=env-session"
+
+
+def test_no_credentials_is_a_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["secrets", "list"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "LIVEAVATAR_API_KEY" in err
+
+
+def test_the_console_script_is_installed() -> None:
+    script = shutil.which("liveavatar", path=str(Path(sys.executable).parent))
+    assert script is not None
+    result = subprocess.run(
+        [script, "--help"], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert "llm-configurations" in result.stdout
