@@ -69,14 +69,18 @@ def _storage_args(database_url: str | None, data_dir: Path) -> list[str]:
 
 @contextmanager
 def our_server(
-    workdir: Path, database_url: str | None = None, *, log_name: str = "server.log"
+    workdir: Path,
+    database_url: str | None = None,
+    *,
+    sqlite_synchronous: str | None = None,
+    log_name: str = "server.log",
 ) -> Iterator[tuple[Endpoint, subprocess.Popen[bytes]]]:
     """Our server on a fresh space and key (SQLite in ``workdir`` unless a URL is given)."""
     data_dir = workdir / "data"
     data_dir.mkdir(exist_ok=True)
-    env = {**os.environ, "LIVEAVATAR_DATA_DIR": str(data_dir)}
-    if database_url:
-        env["LIVEAVATAR_DATABASE_URL"] = database_url
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LIVEAVATAR_")}
+    if sqlite_synchronous:
+        env["LIVEAVATAR_SQLITE_SYNCHRONOUS"] = sqlite_synchronous
     storage = _storage_args(database_url, data_dir)
     space = _cli(["create-space", "bench", *storage], env).splitlines()[-1]
     key = _cli(["create-api-key", "--space", space, *storage], env).splitlines()[-1]
@@ -101,6 +105,12 @@ def our_server(
 @contextmanager
 def _ours_sqlite(workdir: Path) -> Iterator[Endpoint]:
     with our_server(workdir) as (endpoint, _):
+        yield endpoint
+
+
+@contextmanager
+def _ours_sqlite_full(workdir: Path) -> Iterator[Endpoint]:
+    with our_server(workdir, sqlite_synchronous="FULL") as (endpoint, _):
         yield endpoint
 
 
@@ -148,7 +158,18 @@ def _peer_endpoint(port: int, pid: int, log: Path) -> Endpoint:
 TARGETS: dict[str, Target] = {
     target.name: target
     for target in (
-        Target("ours-sqlite", "liveavatar-server, SQLite file (WAL)", _ours_sqlite),
+        Target(
+            "ours-sqlite",
+            "liveavatar-server as `make serve` runs it: SQLite WAL, synchronous=NORMAL "
+            "(a 200 survives kill -9 of the server)",
+            _ours_sqlite,
+        ),
+        Target(
+            "ours-sqlite-full",
+            "liveavatar-server, SQLite WAL, LIVEAVATAR_SQLITE_SYNCHRONOUS=FULL "
+            "(fsync per commit: a 200 survives power loss)",
+            _ours_sqlite_full,
+        ),
         Target("ours-postgres", "liveavatar-server, PostgreSQL (scratch database)", _ours_postgres),
         Target("prism", "Prism 5.16.0 mock server, same effective spec", _prism),
         Target("ceiling", "bare ASGI app, constant JSON, same uvicorn settings", _ceiling),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -27,14 +28,14 @@ MAX_P99_MS = 25.0
 MAX_CLIENT_OVERHEAD = 1.15
 SUITES: dict[str, dict[str, Any]] = {
     "all": {
-        "targets": ["ours-sqlite", "ours-postgres", "prism", "ceiling"],
+        "targets": ["ours-sqlite", "ours-sqlite-full", "ours-postgres", "prism", "ceiling"],
         "scenarios": ("create", "get"),
         "client": True,
         "generation": True,
     },
     # Issue 4: durable creates on SQLite against Prism, same load generator, same run.
     "server": {
-        "targets": ["ours-sqlite", "prism"],
+        "targets": ["ours-sqlite", "ours-sqlite-full", "prism"],
         "scenarios": ("create",),
         "client": False,
         "generation": False,
@@ -70,27 +71,37 @@ def _client_overhead() -> dict[str, Any]:
     """Run the client helper's bench/client_overhead.py against our server on SQLite."""
     if not CLIENT_SCRIPT.exists():
         return {"skipped": f"{CLIENT_SCRIPT.relative_to(ROOT)} is not in this tree yet"}
-    with tempfile.TemporaryDirectory(prefix="liveavatar-bench-client-") as tmp:
-        out = Path(tmp) / "client.json"
-        with our_server(Path(tmp)) as (endpoint, _):
-            done = subprocess.run(
-                [sys.executable, str(CLIENT_SCRIPT), "--url", endpoint.base_url,
-                 "--api-key", endpoint.api_key, "--json", str(out)],
-                capture_output=True, text=True, cwd=ROOT, timeout=900, check=False,
-            )  # fmt: skip
-        if done.returncode != 0 or not out.exists():
-            return {"failed": f"exit {done.returncode}: {done.stderr[-2000:]}"}
-        result: dict[str, Any] = json.loads(out.read_text("utf-8"))
-        return result
+    with (
+        tempfile.TemporaryDirectory(prefix="liveavatar-bench-client-") as tmp,
+        our_server(Path(tmp)) as (endpoint, _),
+    ):
+        config_id = endpoint.get_path.rsplit("/", 1)[1]
+        done = subprocess.run(
+            [sys.executable, str(CLIENT_SCRIPT), "--url", endpoint.base_url,
+             "--api-key", endpoint.api_key, "--config-id", config_id],
+            capture_output=True, text=True, cwd=ROOT, timeout=900, check=False,
+        )  # fmt: skip
+    if done.returncode != 0:
+        return {"failed": f"exit {done.returncode}: {done.stderr[-2000:]}"}
+    return parse_client_overhead(done.stdout)
 
 
-def _overhead_ratio(client: dict[str, Any]) -> float | None:
-    """The client/raw-httpx ratio, wherever client_overhead.py put it."""
-    for key in ("overhead_ratio", "ratio", "overhead"):
-        value = client.get(key)
-        if isinstance(value, int | float):
-            return float(value)
-    return None
+def parse_client_overhead(text: str) -> dict[str, Any]:
+    """The medians and ratio that bench/client_overhead.py prints."""
+    calls = re.search(r"^calls per side:\s+(\d+)", text, re.M)
+    client = re.search(r"^client\.\S+:\s+median\s+([0-9.]+) us", text, re.M)
+    raw = re.search(r"^httpx\.\S+ \+ json\.loads:\s+median\s+([0-9.]+) us", text, re.M)
+    ratio = re.search(r"^ratio \(goal <= [0-9.]+\):\s+([0-9.]+)x", text, re.M)
+    if not (calls and client and raw and ratio):
+        return {"failed": f"unexpected output of {CLIENT_SCRIPT.name}:\n{text[-2000:]}"}
+    return {
+        "operation": "client.llm_configurations.get(id) vs httpx.Client.get + json.loads",
+        "server": "ours-sqlite",
+        "calls_per_side": int(calls.group(1)),
+        "client_median_us": float(client.group(1)),
+        "httpx_median_us": float(raw.group(1)),
+        "overhead_ratio": float(ratio.group(1)),
+    }
 
 
 def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
@@ -100,10 +111,8 @@ def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
     if server:
         targets = server["targets"]
         prism = targets.get("prism", {}).get("create")
-        for ours in ("ours-sqlite", "ours-postgres"):
+        for ours in [name for name in [*targets, *server["failed"]] if name.startswith("ours")]:
             create = targets.get(ours, {}).get("create")
-            if ours not in server["failed"] and create is None:
-                continue  # not part of this suite
             ratio = create["requests_per_s"] / prism["requests_per_s"] if create and prism else None
             out.append({
                 "goal": f"{ours} create throughput >= {MIN_PRISM_RATIO:g}x Prism",
@@ -130,7 +139,7 @@ def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
         })  # fmt: skip
     client = results.get("client")
     if client is not None:
-        ratio = _overhead_ratio(client)
+        ratio = client.get("overhead_ratio")
         out.append({
             "goal": f"client per-call time <= {MAX_CLIENT_OVERHEAD:g}x raw httpx",
             "measured": f"{ratio:.3f}x" if ratio is not None else "n/a",

@@ -70,8 +70,9 @@ def bench_target(name: str, scenarios: tuple[str, ...], duration_s: int) -> dict
 def ratios(server: dict[str, dict[str, Any]]) -> dict[str, dict[str, float]]:
     """Throughput of each of our targets over Prism and over the ceiling, per scenario."""
     out: dict[str, dict[str, float]] = {}
+    ours_targets = [name for name in server if name.startswith("ours")]
     for scenario in SCENARIOS:
-        for ours in ("ours-sqlite", "ours-postgres"):
+        for ours in ours_targets:
             for peer in ("prism", "ceiling"):
                 mine = server.get(ours, {}).get(scenario)
                 theirs = server.get(peer, {}).get(scenario)
