@@ -171,7 +171,9 @@ TARGETS: dict[str, Target] = {
             _ours_sqlite_full,
         ),
         Target("ours-postgres", "liveavatar-server, PostgreSQL (scratch database)", _ours_postgres),
-        Target("prism", "Prism 5.16.0 mock server, same effective spec", _prism),
+        Target(
+            "prism", "Prism 5.16.0 mock server on the same effective spec, default options", _prism
+        ),
         Target("ceiling", "bare ASGI app, constant JSON, same uvicorn settings", _ceiling),
     )
 }

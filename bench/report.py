@@ -40,6 +40,8 @@ def markdown(results: dict[str, Any]) -> str:
             f"{settings['duration_s']} s per run after a {settings['warmup_s']} s warm-up; "
             "peak RSS of the server process tree sampled from /proc during the run.",
             "",
+            *(f"- `{name}`: {target['description']}" for name, target in server["targets"].items()),
+            "",
             "| target | scenario | req/s | p50 ms | p99 ms | errors | peak RSS MiB |",
             "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
         ]
