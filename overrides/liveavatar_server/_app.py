@@ -126,8 +126,11 @@ class ReferenceServer:
         if extra is not None:
             await extra(scope, receive, send)
             return
-        outcome = await self._serve(scope, receive)
-        status, body, headers = outcome
+        try:
+            status, body, headers = await self._serve(scope, receive)
+        except Exception:
+            log.exception("unhandled error serving %s %s", scope["method"], scope["path"])
+            status, body, headers = 500, envelope(500, "Internal Server Error"), []
         await send(
             {
                 "type": "http.response.start",
@@ -141,6 +144,7 @@ class ReferenceServer:
         while True:
             message = await receive()
             if message["type"] == "lifespan.startup":
+                self.store.start_maintenance()
                 await send({"type": "lifespan.startup.complete"})
             elif message["type"] == "lifespan.shutdown":
                 self.store.close()

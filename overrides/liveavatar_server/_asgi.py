@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from liveavatar_server._access import AccessLog
 from liveavatar_server._app import ASGIApp, ReferenceServer
 from liveavatar_server._migrate import upgrade
@@ -21,4 +23,9 @@ def create_app(settings: Settings | None = None) -> ASGIApp:
     """Settings from the environment, migrations applied, ready to serve (`uvicorn --factory`)."""
     store = Store(settings or Settings.from_environment())
     upgrade(store.engine)
-    return build_app(store)
+    app = build_app(store)
+    # Everything built so far lives as long as the process: keep the collector off it, so
+    # full collections stay short while serving.
+    gc.collect()
+    gc.freeze()
+    return app

@@ -30,7 +30,7 @@ def _log_config() -> dict[str, Any]:
     config = copy.deepcopy(LOGGING_CONFIG)
     config["formatters"]["json_line"] = {"format": "%(message)s"}
     config["handlers"]["stdout_lines"] = {
-        "class": "logging.StreamHandler",
+        "class": "liveavatar_server._access.BatchedLineHandler",
         "formatter": "json_line",
         "stream": "ext://sys.stdout",
     }

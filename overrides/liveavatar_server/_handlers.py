@@ -18,7 +18,7 @@ from liveavatar_models import (
 from pydantic import BaseModel
 
 from liveavatar_server._errors import ApiError
-from liveavatar_server._store import DeleteOutcome, Principal, Row, Store
+from liveavatar_server._store import DeleteOutcome, Principal, Row, SecretNotInSpace, Store
 
 DEFAULT_BASE_URL = "https://api.openai.com"
 Model = TypeVar("Model", bound=BaseModel)
@@ -97,17 +97,18 @@ def list_configurations(call: Call) -> Reply:
 @handles("create_llm_configuration_v1_llm_configurations_post")
 def create_configuration(call: Call) -> Reply:
     body = _body(call, CreateLLMConfigurationSchema)
-    row = call.store.create_configuration(
-        call.space_id,
-        {
-            "display_name": body.display_name,
-            "model_name": body.model_name,
-            "secret_id": body.secret_id,
-            "base_url": body.base_url if body.base_url is not None else DEFAULT_BASE_URL,
-        },
-    )
-    if row is None:
-        raise ApiError(400, SECRET_NOT_IN_SPACE)
+    try:
+        row = call.store.create_configuration(
+            call.space_id,
+            {
+                "display_name": body.display_name,
+                "model_name": body.model_name,
+                "secret_id": body.secret_id,
+                "base_url": body.base_url if body.base_url is not None else DEFAULT_BASE_URL,
+            },
+        )
+    except SecretNotInSpace:
+        raise ApiError(400, SECRET_NOT_IN_SPACE) from None
     return Reply(_configuration(row), "LLM configuration created")
 
 
@@ -123,12 +124,12 @@ def get_configuration(call: Call) -> Reply:
 def update_configuration(call: Call) -> Reply:
     body = _body(call, UpdateLLMConfigurationSchema)
     changes = body.model_dump(exclude_unset=True)
-    row = call.store.update_configuration(call.space_id, call.params["config_id"], changes)
+    try:
+        row = call.store.update_configuration(call.space_id, call.params["config_id"], changes)
+    except SecretNotInSpace:
+        raise ApiError(400, SECRET_NOT_IN_SPACE) from None
     if row is None:
         raise _not_found("LLM configuration")
-    if row is False:
-        raise ApiError(400, SECRET_NOT_IN_SPACE)
-    assert isinstance(row, dict)
     return Reply(_configuration(row), "LLM configuration updated")
 
 

@@ -7,9 +7,12 @@ processing through the public `construct_params`, `bind_processor` and `result_p
 
 from __future__ import annotations
 
+import fcntl
+import os
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Dialect, Engine
@@ -92,11 +95,43 @@ class ThreadConnection:
         return changed
 
 
+class WriterLock:
+    """Queues SQLite writers of all threads and processes, waking the next one at once.
+
+    SQLite's own busy handler polls, sleeping 1, 2, 5... ms between tries, which is what a
+    writer in a second server process would wait. A blocking `flock` on a file beside the
+    database hands the lock over as soon as it is released; BEGIN IMMEDIATE then never waits.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._fd: int | None = None
+        self._threads = threading.Lock()
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        with self._threads:
+            if self._fd is None:
+                self._fd = os.open(self._path, os.O_RDWR | os.O_CREAT, 0o600)
+            fcntl.flock(self._fd, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(self._fd, fcntl.LOCK_UN)
+
+    def close(self) -> None:
+        with self._threads:
+            if self._fd is not None:
+                os.close(self._fd)
+                self._fd = None
+
+
 class ThreadConnections:
     """One connection per thread for SQLite, so the hot path skips the pool's round trip."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, writers: WriterLock) -> None:
         self._engine = engine
+        self._writers = writers
         self._local = threading.local()
         self._opened: list[Any] = []
         self._lock = threading.Lock()
@@ -114,6 +149,15 @@ class ThreadConnections:
 
     @contextmanager
     def transaction(self, *, write: bool) -> Iterator[RawCursor]:
+        if write:
+            with self._writers.held(), self._transaction(write=True) as cursor:
+                yield cursor
+        else:
+            with self._transaction(write=False) as cursor:
+                yield cursor
+
+    @contextmanager
+    def _transaction(self, *, write: bool) -> Iterator[RawCursor]:
         connection = self.current().connection
         cursor = connection.cursor()
         try:

@@ -69,3 +69,36 @@ def test_concurrent_creates_through_both_servers_are_all_kept_in_order(
     ]
     assert seen_first == seen_second
     assert set(seen_first) == created
+
+
+def test_deleting_a_secret_while_another_server_uses_it_never_orphans_a_configuration(
+    store: Store, twin_urls: tuple[str, str, Store]
+) -> None:
+    """Race delete-secret (one server) against create-configuration (the other) a few times."""
+    first, second, _ = twin_urls
+    key = store.create_api_key(store.create_space("race-delete"))
+    headers = {"X-API-KEY": key}
+    outcomes = set()
+    for _ in range(12):
+        secret_id = ok(httpx.post(first + "/v1/secrets", json=SECRET, headers=headers))["id"]
+        body = {"display_name": "d", "model_name": "m", "secret_id": secret_id}
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            deleting = pool.submit(
+                httpx.delete, first + f"/v1/secrets/{secret_id}", headers=headers, timeout=30
+            )
+            creating = pool.submit(
+                httpx.post,
+                second + "/v1/llm-configurations",
+                json=body,
+                headers=headers,
+                timeout=30,
+            )
+            deleted, created = deleting.result(), creating.result()
+        pair = (deleted.status_code, created.status_code)
+        assert pair in {(200, 400), (409, 200)}, (pair, deleted.text, created.text)
+        outcomes.add(pair)
+        if created.status_code == 200:
+            cid = created.json()["data"]["id"]
+            assert ok(httpx.get(first + f"/v1/llm-configurations/{cid}", headers=headers))
+            ok(httpx.delete(first + f"/v1/llm-configurations/{cid}", headers=headers))
+            ok(httpx.delete(first + f"/v1/secrets/{secret_id}", headers=headers))

@@ -133,3 +133,21 @@ def test_unknown_ids_are_404(tenant: Tenant) -> None:
         response = tenant.http.request(method, path, json={} if method == "PATCH" else None)
         assert response.status_code == 404, (method, path)
         assert response.json()["code"] == 404
+
+
+def test_ids_are_time_ordered_uuid7() -> None:
+    import time
+    import uuid
+
+    from liveavatar_server._store import new_id
+
+    first = new_id()
+    time.sleep(0.002)
+    later = [new_id() for _ in range(50)]
+    assert len(set(later)) == 50
+    for value in (first, *later):
+        parsed = uuid.UUID(value)
+        assert parsed.version == 7
+        assert parsed.variant == uuid.RFC_4122
+        assert len(value) == 36
+    assert all(first < value for value in later)
