@@ -13,7 +13,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 
-__all__ = ["PeakRss", "free_port", "process_tree", "running", "tree_rss_bytes", "wait_for_port"]
+__all__ = [
+    "ForeignCpu",
+    "PeakRss",
+    "free_port",
+    "process_tree",
+    "running",
+    "tree_rss_bytes",
+    "wait_for_port",
+]
 
 
 def free_port() -> int:
@@ -150,3 +158,54 @@ class PeakRss:
         self._stop.set()
         self._thread.join()
         self.peak_bytes = max(self.peak_bytes, tree_rss_bytes(self.root))
+
+
+_CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _busy_jiffies() -> int:
+    """CPU time all processors spent busy since boot (/proc/stat, first line)."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = fields[:8]
+    return user + nice + system + irq + softirq + steal
+
+
+def _own_jiffies() -> int:
+    """CPU time of this process, its reaped children and its live descendants."""
+    total = 0
+    for pid in process_tree(os.getpid()):
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        # utime, stime, cutime, cstime: fields 14-17 of stat(5), 11-14 after the command name
+        total += sum(int(x) for x in stat[11:15])
+    return total
+
+
+class ForeignCpu:
+    """Share of the machine's CPU used by processes outside this run while the block runs.
+
+    The benchmark loads the machine itself (wrk and the server), so the load average says
+    little; what disturbs a measurement is CPU taken by everybody else.
+    """
+
+    def __init__(self) -> None:
+        self.percent = 0.0
+        self._start = (0.0, 0, 0)
+
+    def __enter__(self) -> ForeignCpu:
+        self._start = (time.monotonic(), _busy_jiffies(), _own_jiffies())
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        started, busy, own = self._start
+        elapsed = time.monotonic() - started
+        foreign = (_busy_jiffies() - busy) - (_own_jiffies() - own)
+        capacity = elapsed * _CLOCK_TICKS * (os.cpu_count() or 1)
+        self.percent = round(max(0.0, 100.0 * foreign / capacity), 1) if capacity else 0.0

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -12,6 +10,7 @@ from pathlib import Path
 
 import httpx
 
+from bench._live import LiveServer, Storage
 from bench._postgres import scratch_database
 from bench._procs import free_port, running
 
@@ -51,55 +50,28 @@ def _create_body(secret_id: str) -> dict[str, str]:
     return {"display_name": "bench", "model_name": "gpt-4o-mini", "secret_id": secret_id}
 
 
-def _cli(args: list[str], env: dict[str, str]) -> str:
-    """Run `liveavatar-server ARGS` and return its stdout (the printed id or key)."""
-    done = subprocess.run(
-        [str(BIN / "liveavatar-server"), *args],
-        capture_output=True, text=True, env=env, timeout=120, check=False,
-    )  # fmt: skip
-    if done.returncode != 0:
-        raise RuntimeError(f"liveavatar-server {args[0]} exited {done.returncode}: {done.stderr}")
-    return done.stdout.strip()
-
-
-def _storage_args(database_url: str | None, data_dir: Path) -> list[str]:
-    args = ["--data-dir", str(data_dir)]
-    return [*args, "--database-url", database_url] if database_url else args
-
-
 @contextmanager
 def our_server(
-    workdir: Path,
-    database_url: str | None = None,
-    *,
-    sqlite_synchronous: str | None = None,
-    log_name: str = "server.log",
-) -> Iterator[tuple[Endpoint, subprocess.Popen[bytes]]]:
+    workdir: Path, database_url: str | None = None, settings: dict[str, str] | None = None
+) -> Iterator[tuple[Endpoint, LiveServer]]:
     """Our server on a fresh space and key (SQLite in ``workdir`` unless a URL is given)."""
-    data_dir = workdir / "data"
-    data_dir.mkdir(exist_ok=True)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("LIVEAVATAR_")}
-    if sqlite_synchronous:
-        env["LIVEAVATAR_SQLITE_SYNCHRONOUS"] = sqlite_synchronous
-    storage = _storage_args(database_url, data_dir)
-    space = _cli(["create-space", "bench", *storage], env).splitlines()[-1]
-    key = _cli(["create-api-key", "--space", space, *storage], env).splitlines()[-1]
-    port = free_port()
-    argv = [str(BIN / "liveavatar-server"), "serve", "--host", "127.0.0.1", "--port", str(port)]
-    log = workdir / log_name
-    with running([*argv, *storage], port=port, log=log, env=env) as proc:
-        base = f"http://127.0.0.1:{port}"
-        with httpx.Client(base_url=base, headers={"X-API-KEY": key}, timeout=30) as http:
-            secret = http.post(
-                "/v1/secrets",
-                json={"secret_name": "bench", "secret_value": "sk-bench", "secret_type": "OPENAI_API_KEY"},
-            )  # fmt: skip
-            secret.raise_for_status()
-            secret_id = secret.json()["data"]["id"]
-            config = http.post(CREATE_PATH, json=_create_body(secret_id))
-            config.raise_for_status()
+    storage = Storage(workdir / "data", database_url, settings or {})
+    key = storage.provision()
+    with (
+        LiveServer(storage) as server,
+        httpx.Client(base_url=server.base_url, headers={"X-API-KEY": key}, timeout=30) as http,
+    ):
+        secret = http.post(
+            "/v1/secrets",
+            json={"secret_name": "bench", "secret_value": "sk-bench", "secret_type": "OPENAI_API_KEY"},
+        )  # fmt: skip
+        secret.raise_for_status()
+        body = _create_body(secret.json()["data"]["id"])
+        config = http.post(CREATE_PATH, json=body)
+        config.raise_for_status()
         get_path = f"{CREATE_PATH}/{config.json()['data']['id']}"
-        yield Endpoint(base, proc.pid, key, _create_body(secret_id), get_path, log), proc
+        assert server.proc is not None
+        yield Endpoint(server.base_url, server.proc.pid, key, body, get_path, storage.log), server
 
 
 @contextmanager
@@ -110,7 +82,7 @@ def _ours_sqlite(workdir: Path) -> Iterator[Endpoint]:
 
 @contextmanager
 def _ours_sqlite_full(workdir: Path) -> Iterator[Endpoint]:
-    with our_server(workdir, sqlite_synchronous="FULL") as (endpoint, _):
+    with our_server(workdir, settings={"LIVEAVATAR_SQLITE_SYNCHRONOUS": "FULL"}) as (endpoint, _):
         yield endpoint
 
 

@@ -26,7 +26,7 @@ def markdown(results: dict[str, Any]) -> str:
         "",
         f"- when: {meta['started_at']} UTC, commit `{meta['commit']}`",
         f"- machine: {meta['cpus']} CPUs; load average at start {meta['loadavg_start']}, "
-        f"at end {meta['loadavg_end']}",
+        f"at end {meta['loadavg_end']} (the benchmark's own load included)",
         f"- {meta['noise']}",
     ]
     server = results.get("server")
@@ -38,12 +38,13 @@ def markdown(results: dict[str, Any]) -> str:
             "",
             f"wrk, {settings['threads']} threads, {settings['connections']} connections, "
             f"{settings['duration_s']} s per run after a {settings['warmup_s']} s warm-up; "
-            "peak RSS of the server process tree sampled from /proc during the run.",
+            "peak RSS of the server process tree sampled from /proc during the run; "
+            "other CPU: share of both CPUs used by processes outside the benchmark meanwhile.",
             "",
             *(f"- `{name}`: {target['description']}" for name, target in server["targets"].items()),
             "",
-            "| target | scenario | req/s | p50 ms | p99 ms | errors | peak RSS MiB |",
-            "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+            "| target | scenario | req/s | p50 ms | p99 ms | errors | peak RSS MiB | other CPU % |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
         for name, target in server["targets"].items():
             for scenario, run in target.items():
@@ -52,10 +53,10 @@ def markdown(results: dict[str, Any]) -> str:
                 lines.append(
                     f"| {name} | {scenario} | {_fmt(run['requests_per_s'], 0)} | "
                     f"{_fmt(run['p50_ms'], 2)} | {_fmt(run['p99_ms'], 2)} | {run['errors']} | "
-                    f"{_fmt(run['peak_rss_mib'])} |"
+                    f"{_fmt(run['peak_rss_mib'])} | {_fmt(run['foreign_cpu_percent'], 0)} |"
                 )
         for name, error in server["failed"].items():
-            lines.append(f"| {name} | failed | {error} | | | | |")
+            lines.append(f"| {name} | failed | {error} | | | | | |")
         lines += ["", "Throughput ratios:", ""]
         for scenario, ratios in server["ratios"].items():
             for pair, ratio in ratios.items():

@@ -148,6 +148,30 @@ def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+# Above this share of the machine taken by other processes during a wrk run, say it is noisy.
+BUSY_FOREIGN_CPU_PERCENT = 10.0
+
+
+def _noise(results: dict[str, Any]) -> str:
+    """How much other processes disturbed the server runs (the load average counts our own)."""
+    shares = [
+        run["foreign_cpu_percent"]
+        for target in results["server"]["targets"].values()
+        for key, run in target.items()
+        if key != "description"
+    ]
+    if not shares:
+        return "no server runs"
+    worst = max(shares)
+    verdict = (
+        "machine busy: numbers are noisy" if worst > BUSY_FOREIGN_CPU_PERCENT else "machine quiet"
+    )
+    return (
+        f"{verdict} (other processes took up to {worst:.0f}% of the CPUs during a run, "
+        f"median {sorted(shares)[len(shares) // 2]:.0f}%)"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--suite", choices=SUITES, default="all")
@@ -167,12 +191,7 @@ def main(argv: list[str] | None = None) -> int:
         results["generation"] = bench_generation()
     meta = results["meta"]
     meta["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
-    busiest = max(meta["loadavg_start"][0], meta["loadavg_end"][0])
-    meta["noise"] = (
-        f"machine busy (1-min load up to {busiest:.2f} on {meta['cpus']} CPUs): numbers are noisy"
-        if busiest > 0.5 * (meta["cpus"] or 1)
-        else f"machine quiet (1-min load up to {busiest:.2f} on {meta['cpus']} CPUs)"
-    )
+    meta["noise"] = _noise(results)
     results["goals"] = goals(results)
 
     stem = "bench" if args.suite == "all" else f"bench-{args.suite}"

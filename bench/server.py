@@ -10,7 +10,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from bench._procs import PeakRss
+from bench._procs import ForeignCpu, PeakRss
 from bench._targets import CREATE_PATH, TARGETS, Endpoint
 from bench._wrk import lua_script, run_wrk
 
@@ -49,7 +49,7 @@ def bench_target(name: str, scenarios: tuple[str, ...], duration_s: int) -> dict
             for scenario in scenarios:
                 url, script = _script(endpoint, scenario, workdir)
                 run_wrk(url, script, duration_s=WARMUP_S, connections=CONNECTIONS, threads=THREADS)
-                with PeakRss(endpoint.pid) as rss:
+                with PeakRss(endpoint.pid) as rss, ForeignCpu() as foreign:
                     wrk = run_wrk(
                         url, script, duration_s=duration_s, connections=CONNECTIONS, threads=THREADS
                     )
@@ -57,11 +57,13 @@ def bench_target(name: str, scenarios: tuple[str, ...], duration_s: int) -> dict
                     **asdict(wrk),
                     "errors": wrk.errors,
                     "peak_rss_mib": round(rss.peak_bytes / 2**20, 1),
+                    "foreign_cpu_percent": foreign.percent,
                 }
                 print(
                     f"  {name:14} {scenario:6} {wrk.requests_per_s:9.0f} req/s  "
                     f"p50 {wrk.p50_ms:6.2f} ms  p99 {wrk.p99_ms:7.2f} ms  "
-                    f"errors {wrk.errors}  peak RSS {rss.peak_bytes / 2**20:.0f} MiB",
+                    f"errors {wrk.errors}  peak RSS {rss.peak_bytes / 2**20:.0f} MiB  "
+                    f"other CPU {foreign.percent:.0f}%",
                     flush=True,
                 )
     return results

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from bench._live import Storage
 from bench._postgres import PostgresUnavailable, scratch_database
-from tests.reliability._live import Storage
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from tests.reliability._live import LiveServer, Storage
+from bench._live import LiveServer, Storage
 from tests.reliability._load import Ledger, create_secret, list_configurations, run_creators
 
 pytestmark = pytest.mark.reliability
@@ -15,6 +15,7 @@ CLIENTS = 64
 CREATES_PER_CLIENT = 200
 
 
+@pytest.mark.timeout(900)  # minutes of live traffic: above the suite's 300 s default
 def test_concurrent_creates_are_all_stored_once(storage: Storage) -> None:
     api_key = storage.provision()
     ledger = Ledger()

@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from tests.reliability._live import LiveServer, Storage
+from bench._live import LiveServer, Storage
 from tests.reliability._load import Ledger, create_secret, list_configurations, run_creators
 
 pytestmark = pytest.mark.reliability
@@ -52,6 +52,7 @@ async def _round(
         ledger.statuses[status] = ledger.statuses.get(status, 0) + count
 
 
+@pytest.mark.timeout(900)  # minutes of live traffic: above the suite's 300 s default
 def test_no_acknowledged_create_is_lost_across_kill_9(storage: Storage) -> None:
     api_key = storage.provision()
     with LiveServer(storage) as server:

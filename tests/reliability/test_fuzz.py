@@ -17,7 +17,7 @@ from schemathesis import GenerationMode
 from schemathesis.core.result import Ok
 from schemathesis.schemas import APIOperation
 
-from tests.reliability._live import LiveServer, Storage
+from bench._live import LiveServer, Storage
 
 pytestmark = pytest.mark.reliability
 
@@ -57,6 +57,7 @@ def _fuzz(
         return  # no negative case exists for this schema; the positive run still counts
 
 
+@pytest.mark.timeout(900)  # minutes of live traffic: above the suite's 300 s default
 def test_fuzzing_finds_no_server_error(sqlite_storage: Storage) -> None:
     api_key = sqlite_storage.provision()
     schema = schemathesis.openapi.from_path(str(SPEC))

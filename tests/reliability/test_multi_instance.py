@@ -7,7 +7,7 @@ import asyncio
 import httpx
 import pytest
 
-from tests.reliability._live import LiveServer, Storage
+from bench._live import LiveServer, Storage
 from tests.reliability._load import Ledger, create_secret, list_configurations, run_creators
 
 pytestmark = pytest.mark.reliability

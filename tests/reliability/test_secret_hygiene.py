@@ -12,7 +12,7 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from tests.reliability._live import LiveServer, Storage
+from bench._live import LiveServer, Storage
 
 pytestmark = pytest.mark.reliability
 

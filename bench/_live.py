@@ -1,4 +1,4 @@
-"""Live `liveavatar-server` processes for the reliability tests: provision, serve, kill -9."""
+"""Live `liveavatar-server` processes for benchmarks and reliability tests: provision, serve, kill -9."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ class Storage:
 
     data_dir: Path
     database_url: str | None = None
+    # Extra LIVEAVATAR_* settings, e.g. {"LIVEAVATAR_SQLITE_SYNCHRONOUS": "FULL"}.
+    settings: dict[str, str] = field(default_factory=dict)
     # Every server's output, appended across restarts, for the secret-hygiene scan.
     log: Path = field(init=False)
 
@@ -38,8 +40,10 @@ class Storage:
         return [*args, "--database-url", self.database_url] if self.database_url else args
 
     def env(self) -> dict[str, str]:
-        # The key that encrypts secrets comes from the data dir: no LIVEAVATAR_* from outside.
-        return {k: v for k, v in os.environ.items() if not k.startswith("LIVEAVATAR_")}
+        # Only our settings: no LIVEAVATAR_* from the calling shell (the secret key comes from
+        # the data dir, the database from the arguments).
+        inherited = {k: v for k, v in os.environ.items() if not k.startswith("LIVEAVATAR_")}
+        return {**inherited, **self.settings}
 
     def cli(self, *args: str) -> str:
         """Run `liveavatar-server ARGS --data-dir ...`; its stdout (an id or a key)."""
