@@ -101,4 +101,10 @@ class AccessLog:
                     "duration_ms": round((time.perf_counter() - started) * 1000, 3),
                     "client": (scope.get("client") or ("", 0))[0],
                 }
-                access_log.info(pydantic_core.to_json(record).decode())
+                line = pydantic_core.to_json(record).decode()
+                # makeRecord + handle: Logger.info would also walk the stack to find the caller.
+                access_log.handle(
+                    access_log.makeRecord(
+                        access_log.name, logging.INFO, __file__, 0, line, (), None
+                    )
+                )

@@ -18,6 +18,7 @@ from liveavatar_server._store import Principal, Store
 from liveavatar_server._validation import (
     ParameterModel,
     is_json_media_type,
+    nul_characters,
     parse_json,
     validate_body,
 )
@@ -162,23 +163,12 @@ class ReferenceServer:
         headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
         body: bytes | None = None
         if operation.body_schema is not None:
-            content_type = headers.get("content-type")
             try:
                 declared = int(headers.get("content-length", "0") or 0)
             except ValueError:
                 declared = 0
             if declared > self.max_body:
                 return 413, envelope(413, "Request body exceeds 1 MiB"), []
-            if content_type is not None and not is_json_media_type(content_type):
-                detail = [
-                    {
-                        "type": "content_type",
-                        "loc": ["header", "content-type"],
-                        "msg": "Content-Type must be application/json",
-                        "input": content_type[:200],
-                    }
-                ]
-                return 422, pydantic_core.to_json({"detail": detail}), []
             try:
                 body = await read_body(receive, self.max_body)
             except _BodyTooLarge:
@@ -231,8 +221,29 @@ class ReferenceServer:
                 "query": dict(parse_qsl(query.decode("latin-1"))) if query else {},
             }
             params = self._parameters[operation.operation_id].validate(raw)
+            if not self.store.accepts_nul:
+                errors = [
+                    error
+                    for location in ("path", "query")
+                    for name, value in raw[location].items()
+                    for error in nul_characters(value, [location, name])
+                ]
+                if errors:
+                    raise RequestInvalid(errors)
             model = None
             if operation.body_schema is not None and operation.body_model is not None:
+                content_type = headers.get("content-type")
+                if content_type is not None and not is_json_media_type(content_type):
+                    raise RequestInvalid(
+                        [
+                            {
+                                "type": "content_type",
+                                "loc": ["header", "content-type"],
+                                "msg": "Content-Type must be application/json",
+                                "input": content_type[:200],
+                            }
+                        ]
+                    )
                 if not body:
                     if operation.body_required:
                         raise RequestInvalid(

@@ -72,6 +72,8 @@ def serve(args: argparse.Namespace) -> int:
     # Workers build their app from the environment: hand them the resolved settings.
     os.environ["LIVEAVATAR_DATA_DIR"] = str(store.settings.data_dir)
     os.environ["LIVEAVATAR_DATABASE_URL"] = store.settings.database_url
+    if args.workers > 1:
+        os.environ["LIVEAVATAR_SQLITE_WRITER_LOCK"] = "1"
     store.close()
     uvicorn.run(
         "liveavatar_server._asgi:create_app",
@@ -84,6 +86,8 @@ def serve(args: argparse.Namespace) -> int:
         access_log=False,
         log_config=_log_config(),
         server_header=False,
+        # Served directly, not behind a proxy: X-Forwarded-* headers are not trusted.
+        proxy_headers=False,
         timeout_graceful_shutdown=5,
     )
     return 0

@@ -129,7 +129,7 @@ class WriterLock:
 class ThreadConnections:
     """One connection per thread for SQLite, so the hot path skips the pool's round trip."""
 
-    def __init__(self, engine: Engine, writers: WriterLock) -> None:
+    def __init__(self, engine: Engine, writers: WriterLock | None) -> None:
         self._engine = engine
         self._writers = writers
         self._local = threading.local()
@@ -149,8 +149,11 @@ class ThreadConnections:
 
     @contextmanager
     def transaction(self, *, write: bool) -> Iterator[RawCursor]:
-        if write:
+        if write and self._writers is not None:
             with self._writers.held(), self._transaction(write=True) as cursor:
+                yield cursor
+        elif write:
+            with self._transaction(write=True) as cursor:
                 yield cursor
         else:
             with self._transaction(write=False) as cursor:

@@ -22,6 +22,9 @@ class Settings:
     # WAL + NORMAL: a commit is in the WAL (the OS page cache) before we answer, so it
     # survives kill -9 of the server; FULL also fsyncs each commit (survives power loss).
     sqlite_synchronous: str = "NORMAL"
+    # Several processes writing one SQLite file queue on a flock (see WriterLock); one
+    # process does not need it, and the two extra syscalls per write are not free.
+    sqlite_writer_lock: bool = False
 
     def __repr__(self) -> str:
         return f"Settings(data_dir={str(self.data_dir)!r}, database_url={redact_url(self.database_url)!r})"
@@ -40,6 +43,7 @@ class Settings:
             database_url=url,
             secret_key=os.environ.get("LIVEAVATAR_SECRET_KEY"),
             sqlite_synchronous=synchronous,
+            sqlite_writer_lock=os.environ.get("LIVEAVATAR_SQLITE_WRITER_LOCK", "") == "1",
         )
 
     def with_database(self, url: str) -> Settings:

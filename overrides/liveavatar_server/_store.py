@@ -221,8 +221,9 @@ class Store:
         self._integrity_error: type[Exception] = dialect.loaded_dbapi.IntegrityError
         self._writers: WriterLock | None = None
         self._threads: ThreadConnections | None = None
-        if self.inline and self.engine.url.database not in (None, "", ":memory:"):
-            self._writers = WriterLock(Path(f"{self.engine.url.database}-writer.lock"))
+        if self.inline:
+            if settings.sqlite_writer_lock and self.engine.url.database:
+                self._writers = WriterLock(Path(f"{self.engine.url.database}-writer.lock"))
             self._threads = ThreadConnections(self.engine, self._writers)
         self._checkpointer = Checkpointer(self.engine) if self.inline else None
 

@@ -77,6 +77,13 @@ def test_a_non_json_content_type_is_422(tenant: Tenant, content_type: str) -> No
     assert response.json()["detail"][0]["loc"] == ["header", "content-type"]
 
 
+def test_credentials_are_checked_before_the_content_type(base_url: str) -> None:
+    response = httpx.post(
+        base_url + "/v1/secrets", content=b"x", headers={"content-type": "text/plain"}
+    )
+    assert response.status_code == 401
+
+
 def test_json_with_charset_or_a_json_suffix_or_no_content_type_is_accepted(tenant: Tenant) -> None:
     for content_type in ("application/json; charset=utf-8", "application/merge-patch+json", None):
         ok(_raw(tenant, "/v1/secrets", json.dumps(SECRET).encode(), content_type))
@@ -149,6 +156,13 @@ def test_nul_characters_round_trip_or_get_a_clear_422(store: Store, tenant: Tena
     else:
         assert response.status_code == 422
         assert response.json()["detail"][0]["type"] == "string_nul"
+
+
+def test_nul_characters_in_ids_never_cause_a_500(store: Store, tenant: Tenant) -> None:
+    for method in ("GET", "PATCH", "DELETE"):
+        response = tenant.http.request(method, "/v1/llm-configurations/a%00b", json={})
+        assert response.status_code == (404 if store.accepts_nul else 422), method
+    assert tenant.http.delete("/v1/secrets/%00").status_code in {404, 422}
 
 
 def test_huge_strings_past_max_length_are_422(tenant: Tenant) -> None:
