@@ -13,7 +13,7 @@ VENV := $(CURDIR)/.venv
 BIN := $(VENV)/bin
 export PATH := $(BIN):$(CURDIR)/.tools/bin:$(PATH)
 
-PY_SOURCES := overrides tools tests
+PY_SOURCES := overrides tools tests bench
 
 .PHONY: help
 help: ## List the targets
@@ -54,8 +54,8 @@ format: install ## Rewrite handwritten code with ruff (the only target that edit
 	$(BIN)/ruff format $(PY_SOURCES)
 
 .PHONY: typecheck
-typecheck: install ## mypy --strict over overrides, tools, tests and generated code
-	$(BIN)/mypy generated/liveavatar_api generated/liveavatar_models overrides tools tests
+typecheck: install ## mypy --strict over overrides, tools, tests, bench and generated code
+	$(BIN)/mypy generated/liveavatar_api generated/liveavatar_models overrides tools tests bench
 
 .PHONY: test
 test: install ## Run the whole test suite
@@ -74,6 +74,7 @@ clean: ## Remove build outputs, caches and the virtual environments
 .PHONY: bench-client
 bench-client: install ## Client per-call overhead vs raw httpx on loopback (ARGS="--url URL --api-key KEY")
 	$(BIN)/python bench/client_overhead.py $(ARGS)
+
 
 # --- reference server (liveavatar_server) ----------------------------------------------------
 
@@ -114,6 +115,10 @@ contract: install ## Judge a running server: make contract URL=http://HOST:PORT 
 contract-upstream: install ## Run against the pristine openapi.json and list where it and the documented behaviour disagree
 	$(BIN)/python -m liveavatar_contract --upstream $(CONTRACT_OPTIONS)
 
+# --- Benchmarks and reliability (issue 6; `make bench-server` is issue 4's performance goal) ---
+BENCH_DURATION ?= 10
+SUDO := $(shell test "$$(id -u)" -eq 0 || echo sudo)
+
 $(PRISM):
 	mkdir -p $(CURDIR)/.tools/prism
 	cd $(CURDIR)/.tools/prism && npm install --no-audit --no-fund --silent @stoplight/prism-cli@$(PRISM_VERSION)
@@ -126,3 +131,23 @@ contract-prism: install $(PRISM) ## Run the suite against the Prism mock of the 
 	rc=0; API_KEY=prism-key API_KEY_2=prism-key-2 $(BIN)/python -m liveavatar_contract --url http://127.0.0.1:$$port \
 		--max-time $(if $(filter 170,$(MAX_TIME)),60,$(MAX_TIME)) $(if $(SEED),--seed $(SEED)) --report-dir reports/prism || rc=$$?; \
 	echo "prism run finished with exit $$rc (1 = findings, expected: Prism is a mock)"; test $$rc -le 1
+
+.PHONY: bench-tools
+bench-tools: install $(PRISM) ## Install what the benchmarks need: wrk (apt-get) and Prism (npm, into .tools/)
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk; }
+
+.PHONY: bench
+bench: bench-tools ## One full benchmark run (server vs Prism and ceiling, client, generation) -> bench/results/
+	$(BIN)/python -m bench.run --suite all --duration $(BENCH_DURATION)
+
+.PHONY: bench-server
+bench-server: bench-tools ## Durable creates on SQLite vs Prism, 32 connections (issue 4) -> bench/results/
+	$(BIN)/python -m bench.run --suite server --duration $(BENCH_DURATION)
+
+.PHONY: bench-spec
+bench-spec: install ## Rewrite bench/openapi.large.json (the 12x spec) from openapi.json
+	$(BIN)/python -m bench.make_large_spec
+
+.PHONY: test-reliability
+test-reliability: install ## Crash, concurrency, multi-instance, secret hygiene and fuzz tests against live servers
+	$(BIN)/pytest -m reliability tests/reliability

@@ -1,0 +1,1 @@
+"""Benchmarks (`make bench`, `make bench-server`): scripts that measure, never timed tests."""

@@ -1,0 +1,151 @@
+"""The servers `make bench` compares, each started fresh and torn down after its runs."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from bench._live import LiveServer, Storage
+from bench._postgres import scratch_database
+from bench._procs import free_port, running
+
+__all__ = ["ROOT", "TARGETS", "Endpoint", "Target", "our_server", "prism_bin"]
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+SPEC = ROOT / "generated" / "openapi.effective.json"
+PRISM_DIR = ROOT / ".tools" / "prism"
+# Any string passes the peers: they check only that the header is present.
+PEER_API_KEY = "bench-peer-key"
+CREATE_PATH = "/v1/llm-configurations"
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """A running server: where it listens, its pid, a key, and what to request."""
+
+    base_url: str
+    pid: int
+    api_key: str
+    create_body: dict[str, str]
+    get_path: str
+    log: Path
+
+
+@dataclass(frozen=True)
+class Target:
+    """A named server kind and how to start it in a scratch directory."""
+
+    name: str
+    description: str
+    start: Callable[[Path], AbstractContextManager[Endpoint]]
+
+
+def _create_body(secret_id: str) -> dict[str, str]:
+    return {"display_name": "bench", "model_name": "gpt-4o-mini", "secret_id": secret_id}
+
+
+@contextmanager
+def our_server(
+    workdir: Path, database_url: str | None = None, settings: dict[str, str] | None = None
+) -> Iterator[tuple[Endpoint, LiveServer]]:
+    """Our server on a fresh space and key (SQLite in ``workdir`` unless a URL is given)."""
+    storage = Storage(workdir / "data", database_url, settings or {})
+    key = storage.provision()
+    with (
+        LiveServer(storage) as server,
+        httpx.Client(base_url=server.base_url, headers={"X-API-KEY": key}, timeout=30) as http,
+    ):
+        secret = http.post(
+            "/v1/secrets",
+            json={"secret_name": "bench", "secret_value": "sk-bench", "secret_type": "OPENAI_API_KEY"},
+        )  # fmt: skip
+        secret.raise_for_status()
+        body = _create_body(secret.json()["data"]["id"])
+        config = http.post(CREATE_PATH, json=body)
+        config.raise_for_status()
+        get_path = f"{CREATE_PATH}/{config.json()['data']['id']}"
+        assert server.proc is not None
+        yield Endpoint(server.base_url, server.proc.pid, key, body, get_path, storage.log), server
+
+
+@contextmanager
+def _ours_sqlite(workdir: Path) -> Iterator[Endpoint]:
+    with our_server(workdir) as (endpoint, _):
+        yield endpoint
+
+
+@contextmanager
+def _ours_sqlite_full(workdir: Path) -> Iterator[Endpoint]:
+    with our_server(workdir, settings={"LIVEAVATAR_SQLITE_SYNCHRONOUS": "FULL"}) as (endpoint, _):
+        yield endpoint
+
+
+@contextmanager
+def _ours_postgres(workdir: Path) -> Iterator[Endpoint]:
+    with scratch_database() as url, our_server(workdir, url) as (endpoint, _):
+        yield endpoint
+
+
+def prism_bin() -> Path:
+    return PRISM_DIR / "node_modules" / ".bin" / "prism"
+
+
+@contextmanager
+def _prism(workdir: Path) -> Iterator[Endpoint]:
+    port = free_port()
+    argv = [str(prism_bin()), "mock", str(SPEC), "-h", "127.0.0.1", "-p", str(port)]
+    log = workdir / "prism.log"
+    with running(argv, port=port, log=log, ready_timeout_s=120) as proc:
+        yield _peer_endpoint(port, proc.pid, log)
+
+
+@contextmanager
+def _ceiling(workdir: Path) -> Iterator[Endpoint]:
+    port = free_port()
+    # The uvicorn settings of `liveavatar-server serve`: one process, uvloop, httptools, no
+    # uvicorn access log, no Server header.
+    argv = [
+        str(BIN / "python"), "-m", "uvicorn", "bench.ceiling:app",
+        "--host", "127.0.0.1", "--port", str(port), "--workers", "1",
+        "--loop", "uvloop", "--http", "httptools", "--no-access-log", "--no-server-header",
+        "--log-level", "warning",
+    ]  # fmt: skip
+    log = workdir / "ceiling.log"
+    with running(argv, port=port, log=log, cwd=ROOT) as proc:
+        yield _peer_endpoint(port, proc.pid, log)
+
+
+def _peer_endpoint(port: int, pid: int, log: Path) -> Endpoint:
+    get_path = f"{CREATE_PATH}/00000000-0000-0000-0000-000000000000"
+    body = _create_body("00000000-0000-0000-0000-000000000000")
+    return Endpoint(f"http://127.0.0.1:{port}", pid, PEER_API_KEY, body, get_path, log)
+
+
+TARGETS: dict[str, Target] = {
+    target.name: target
+    for target in (
+        Target(
+            "ours-sqlite",
+            "liveavatar-server as `make serve` runs it: SQLite WAL, synchronous=NORMAL "
+            "(a 200 survives kill -9 of the server)",
+            _ours_sqlite,
+        ),
+        Target(
+            "ours-sqlite-full",
+            "liveavatar-server, SQLite WAL, LIVEAVATAR_SQLITE_SYNCHRONOUS=FULL "
+            "(fsync per commit: a 200 survives power loss)",
+            _ours_sqlite_full,
+        ),
+        Target("ours-postgres", "liveavatar-server, PostgreSQL (scratch database)", _ours_postgres),
+        Target(
+            "prism", "Prism 5.16.0 mock server on the same effective spec, default options", _prism
+        ),
+        Target("ceiling", "bare ASGI app, constant JSON, same uvicorn settings", _ceiling),
+    )
+}

@@ -1,0 +1,88 @@
+"""Generation benchmark: wall time of tools/generate.py on our spec and on the 12x spec."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+__all__ = ["bench_generation", "main", "time_generate"]
+
+ROOT = Path(__file__).resolve().parent.parent
+LARGE_SPEC = ROOT / "bench" / "openapi.large.json"
+# What tools/generate.py reads relative to its root: the spec, the overrides, the codegen config.
+TREE = (
+    "tools",
+    "overrides/openapi.overlay.yaml",
+    "overrides/openapi-python-client.yaml",
+    "pyproject.toml",
+)
+
+
+def _copy_tree(spec: Path, root: Path) -> None:
+    """A minimal repository at ``root`` whose openapi.json is ``spec``."""
+    for name in TREE:
+        source, target = ROOT / name, root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target)
+    shutil.copy2(spec, root / "openapi.json")
+
+
+def time_generate(spec: Path) -> dict[str, Any]:
+    """Run the whole pipeline on ``spec`` into a temp dir (never generated/); time it."""
+    with tempfile.TemporaryDirectory(prefix="liveavatar-bench-generate-") as tmp:
+        root = Path(tmp) / "repo"
+        _copy_tree(spec, root)
+        out = Path(tmp) / "generated"
+        start = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, str(root / "tools" / "generate.py"), "--out", str(out)],
+            capture_output=True, text=True, timeout=900, check=False,
+        )  # fmt: skip
+        wall = time.perf_counter() - start
+        if done.returncode != 0:
+            raise RuntimeError(f"generate.py failed on {spec.name}:\n{done.stdout}{done.stderr}")
+        files = [p for p in out.rglob("*.py") if "__pycache__" not in p.parts]
+        provenance = json.loads((out / "PROVENANCE.json").read_text("utf-8"))
+        return {
+            "spec": spec.relative_to(ROOT).as_posix(),
+            "spec_bytes": spec.stat().st_size,
+            "operations": provenance["operation_count"],
+            "wall_s": round(wall, 2),
+            "python_files": len(files),
+            "python_lines": sum(len(p.read_text("utf-8").splitlines()) for p in files),
+        }
+
+
+def bench_generation() -> dict[str, Any]:
+    runs = {"ours": time_generate(ROOT / "openapi.json"), "large": time_generate(LARGE_SPEC)}
+    for name, run in runs.items():
+        print(f"  generate {name:6} {run['operations']:3} operations  {run['wall_s']:6.1f} s")
+    runs["large_over_ours"] = {
+        "spec_bytes": round(runs["large"]["spec_bytes"] / runs["ours"]["spec_bytes"], 1),
+        "wall_s": round(runs["large"]["wall_s"] / runs["ours"]["wall_s"], 1),
+    }
+    return runs
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--json", type=Path, help="write the results here")
+    args = parser.parse_args(argv)
+    result = bench_generation()
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

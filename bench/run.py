@@ -1,0 +1,210 @@
+"""`make bench` / `make bench-server`: one run, results to bench/results/ (JSON, markdown, PNG)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench import report
+from bench._targets import ROOT, our_server
+from bench.generation import bench_generation
+from bench.server import DEFAULT_DURATION_S, bench_servers
+
+__all__ = ["SUITES", "goals", "main"]
+
+RESULTS = ROOT / "bench" / "results"
+CLIENT_SCRIPT = ROOT / "bench" / "client_overhead.py"
+# Issue 4 and issue 6 goals.
+MIN_PRISM_RATIO = 3.0
+MAX_P99_MS = 25.0
+MAX_CLIENT_OVERHEAD = 1.15
+SUITES: dict[str, dict[str, Any]] = {
+    "all": {
+        "targets": ["ours-sqlite", "ours-sqlite-full", "ours-postgres", "prism", "ceiling"],
+        "scenarios": ("create", "get"),
+        "client": True,
+        "generation": True,
+    },
+    # Issue 4: durable creates on SQLite against Prism, same load generator, same run.
+    "server": {
+        "targets": ["ours-sqlite", "ours-sqlite-full", "prism"],
+        "scenarios": ("create",),
+        "client": False,
+        "generation": False,
+    },
+}
+
+
+def _meta(suite: str) -> dict[str, Any]:
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    ).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no"],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    ).stdout.strip()  # fmt: skip
+    wrk = subprocess.run(["wrk", "--version"], capture_output=True, text=True, check=False)
+    return {
+        "suite": suite,
+        "started_at": time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime()),
+        "commit": commit + ("+dirty" if dirty else ""),
+        "cpus": os.cpu_count(),
+        "python": sys.version.split()[0],
+        "wrk": (wrk.stdout or wrk.stderr).splitlines()[0] if (wrk.stdout or wrk.stderr) else "",
+        "loadavg_start": [round(x, 2) for x in os.getloadavg()],
+    }
+
+
+def _client_overhead() -> dict[str, Any]:
+    """Run the client helper's bench/client_overhead.py against our server on SQLite."""
+    if not CLIENT_SCRIPT.exists():
+        return {"skipped": f"{CLIENT_SCRIPT.relative_to(ROOT)} is not in this tree yet"}
+    with (
+        tempfile.TemporaryDirectory(prefix="liveavatar-bench-client-") as tmp,
+        our_server(Path(tmp)) as (endpoint, _),
+    ):
+        config_id = endpoint.get_path.rsplit("/", 1)[1]
+        done = subprocess.run(
+            [sys.executable, str(CLIENT_SCRIPT), "--url", endpoint.base_url,
+             "--api-key", endpoint.api_key, "--config-id", config_id],
+            capture_output=True, text=True, cwd=ROOT, timeout=900, check=False,
+        )  # fmt: skip
+    if done.returncode != 0:
+        return {"failed": f"exit {done.returncode}: {done.stderr[-2000:]}"}
+    return parse_client_overhead(done.stdout)
+
+
+def parse_client_overhead(text: str) -> dict[str, Any]:
+    """The medians and ratio that bench/client_overhead.py prints."""
+    calls = re.search(r"^calls per side:\s+(\d+)", text, re.M)
+    client = re.search(r"^client\.\S+:\s+median\s+([0-9.]+) us", text, re.M)
+    raw = re.search(r"^httpx\.\S+ \+ json\.loads:\s+median\s+([0-9.]+) us", text, re.M)
+    ratio = re.search(r"^ratio \(goal <= [0-9.]+\):\s+([0-9.]+)x", text, re.M)
+    if not (calls and client and raw and ratio):
+        return {"failed": f"unexpected output of {CLIENT_SCRIPT.name}:\n{text[-2000:]}"}
+    return {
+        "operation": "client.llm_configurations.get(id) vs httpx.Client.get + json.loads",
+        "server": "ours-sqlite",
+        "calls_per_side": int(calls.group(1)),
+        "client_median_us": float(client.group(1)),
+        "httpx_median_us": float(raw.group(1)),
+        "overhead_ratio": float(ratio.group(1)),
+    }
+
+
+def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each goal of issues 4 and 6 with the measured figure and whether it is met."""
+    out: list[dict[str, Any]] = []
+    server = results.get("server")
+    if server:
+        targets = server["targets"]
+        prism = targets.get("prism", {}).get("create")
+        for ours in [name for name in [*targets, *server["failed"]] if name.startswith("ours")]:
+            create = targets.get(ours, {}).get("create")
+            ratio = create["requests_per_s"] / prism["requests_per_s"] if create and prism else None
+            out.append({
+                "goal": f"{ours} create throughput >= {MIN_PRISM_RATIO:g}x Prism",
+                "measured": f"{ratio:.2f}x" if ratio is not None else "n/a",
+                "met": None if ratio is None else ratio >= MIN_PRISM_RATIO,
+            })  # fmt: skip
+            out.append({
+                "goal": f"{ours} create p99 <= {MAX_P99_MS:g} ms at 32 connections",
+                "measured": f"{create['p99_ms']:.2f} ms" if create else "n/a",
+                "met": None if create is None else create["p99_ms"] <= MAX_P99_MS,
+            })  # fmt: skip
+        ours_runs = [
+            run
+            for name, target in targets.items()
+            if name.startswith("ours")
+            for key, run in target.items()
+            if key != "description"
+        ]
+        errors = sum(run["errors"] for run in ours_runs)
+        out.append({
+            "goal": "our server: zero non-2xx responses and socket errors under load",
+            "measured": f"{errors} errors in {sum(r['requests'] for r in ours_runs):,} requests",
+            "met": None if not ours_runs else errors == 0,
+        })  # fmt: skip
+    client = results.get("client")
+    if client is not None:
+        ratio = client.get("overhead_ratio")
+        out.append({
+            "goal": f"client per-call time <= {MAX_CLIENT_OVERHEAD:g}x raw httpx",
+            "measured": f"{ratio:.3f}x" if ratio is not None else "n/a",
+            "met": None if ratio is None else ratio <= MAX_CLIENT_OVERHEAD,
+        })  # fmt: skip
+    return out
+
+
+# Above this share of the machine taken by other processes during a wrk run, say it is noisy.
+BUSY_FOREIGN_CPU_PERCENT = 10.0
+
+
+def _noise(results: dict[str, Any]) -> str:
+    """How much other processes disturbed the server runs (the load average counts our own)."""
+    shares = [
+        run["foreign_cpu_percent"]
+        for target in results["server"]["targets"].values()
+        for key, run in target.items()
+        if key != "description"
+    ]
+    if not shares:
+        return "no server runs"
+    worst = max(shares)
+    verdict = (
+        "machine busy: numbers are noisy" if worst > BUSY_FOREIGN_CPU_PERCENT else "machine quiet"
+    )
+    return (
+        f"{verdict} (other processes took up to {worst:.0f}% of the CPUs during a run, "
+        f"median {sorted(shares)[len(shares) // 2]:.0f}%)"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--suite", choices=SUITES, default="all")
+    parser.add_argument(
+        "--duration", type=int, default=DEFAULT_DURATION_S, help="seconds per wrk run"
+    )
+    parser.add_argument("--out", type=Path, default=RESULTS, help="results directory")
+    args = parser.parse_args(argv)
+    suite = SUITES[args.suite]
+    results: dict[str, Any] = {"meta": _meta(args.suite)}
+    results["server"] = bench_servers(suite["targets"], suite["scenarios"], args.duration)
+    if suite["client"]:
+        print("client overhead", flush=True)
+        results["client"] = _client_overhead()
+    if suite["generation"]:
+        print("generation", flush=True)
+        results["generation"] = bench_generation()
+    meta = results["meta"]
+    meta["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
+    meta["noise"] = _noise(results)
+    results["goals"] = goals(results)
+
+    stem = "bench" if args.suite == "all" else f"bench-{args.suite}"
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / f"{stem}.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    (args.out / f"{stem}.md").write_text(report.markdown(results), encoding="utf-8")
+    report.chart(results, args.out / f"{stem}.png")
+    print(report.markdown(results))
+    print(
+        f"results: {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}/{stem}.{{json,md,png}}"
+    )
+    return 1 if results["server"]["failed"] else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,33 @@
+"""Fixtures: a provisioned storage (SQLite file or scratch PostgreSQL database) per test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bench._live import Storage
+from bench._postgres import PostgresUnavailable, scratch_database
+
+
+@pytest.fixture
+def sqlite_storage(tmp_path: Path) -> Storage:
+    return Storage(tmp_path / "data")
+
+
+@pytest.fixture
+def postgres_storage(tmp_path: Path) -> Iterator[Storage]:
+    try:
+        with scratch_database("liveavatar_reliability") as url:
+            yield Storage(tmp_path / "data", url)
+    except PostgresUnavailable as exc:
+        pytest.skip(f"PostgreSQL at 127.0.0.1:5432 is unreachable: {exc}")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def storage(request: pytest.FixtureRequest) -> Storage:
+    """Each backend in turn."""
+    name = "sqlite_storage" if request.param == "sqlite" else "postgres_storage"
+    fixture: Storage = request.getfixturevalue(name)
+    return fixture

@@ -1,0 +1,168 @@
+"""After a full run, no plaintext secret value or API key in the database, logs or responses."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import psycopg
+import pytest
+from psycopg import sql
+
+from bench._live import LiveServer, Storage
+
+pytestmark = pytest.mark.reliability
+
+CONFIGS = "/v1/llm-configurations"
+TYPES = ("OPENAI_API_KEY", "ELEVENLABS_API_KEY", "GEMINI_API_KEY")
+
+
+def _values() -> list[str]:
+    """Distinctive random secret values: ASCII, non-ASCII and one that looks like JSON."""
+    return [
+        f"sk-hygiene-{secrets.token_hex(16)}",
+        f"ключ-hygiene-{secrets.token_hex(16)}",
+        f'{{"hygiene": "{secrets.token_hex(16)}"}}',
+    ]
+
+
+class Recorder:
+    """Every response of the run, status line, headers and body, labelled by its request."""
+
+    def __init__(self) -> None:
+        self.responses: list[tuple[str, int, bytes]] = []
+
+    def __call__(self, response: httpx.Response) -> None:
+        response.read()
+        request = response.request
+        label = f"response {response.status_code} to {request.method} {request.url.path[:60]}"
+        raw = f"{response.status_code}\n{response.headers}\n".encode() + response.content
+        self.responses.append((label, response.status_code, raw))
+
+
+def _exercise(server: LiveServer, api_key: str, values: list[str], record: Recorder) -> None:
+    """Every operation, plus the error paths most likely to echo a request body."""
+    with httpx.Client(
+        base_url=server.base_url,
+        headers={"X-API-KEY": api_key},
+        timeout=30,
+        event_hooks={"response": [record]},
+    ) as http:
+        secret_ids = []
+        for value, kind in zip(values, TYPES, strict=True):
+            answer = http.post(
+                "/v1/secrets",
+                json={"secret_name": "hygiene-name", "secret_value": value, "secret_type": kind},
+            )
+            assert answer.status_code == 200, answer.text
+            secret_ids.append(answer.json()["data"]["id"])
+        http.get("/v1/secrets")
+        config_ids = []
+        for secret_id in secret_ids:
+            body = {"display_name": "hygiene", "model_name": "m", "secret_id": secret_id}
+            config_ids.append(http.post(CONFIGS, json=body).json()["data"]["id"])
+        for config_id in config_ids:
+            http.get(f"{CONFIGS}/{config_id}")
+            http.patch(f"{CONFIGS}/{config_id}", json={"secret_id": secret_ids[0]})
+        http.get(CONFIGS)
+        for value in values:
+            # 422: wrong enum, missing field, wrong type; the secret value rides along.
+            http.post(
+                "/v1/secrets",
+                json={"secret_name": "x", "secret_value": value, "secret_type": "NOPE"},
+            )
+            http.post("/v1/secrets", json={"secret_value": value, "secret_type": TYPES[0]})
+            http.post(
+                "/v1/secrets",
+                json={"secret_name": ["x"], "secret_value": value, "secret_type": TYPES[0]},
+            )
+            http.post("/v1/secrets", json=[value])
+            # Malformed JSON, wrong content type, an oversized body, an unknown key.
+            http.post(
+                "/v1/secrets",
+                content=f'{{"secret_value": "{value}", ',
+                headers={"Content-Type": "application/json"},
+            )
+            http.post("/v1/secrets", content=value.encode(), headers={"Content-Type": "text/plain"})
+            http.post(
+                "/v1/secrets",
+                content=(value * (2**20 // len(value) + 2)).encode(),
+                headers={"Content-Type": "application/json"},
+            )
+            http.get("/v1/secrets", headers={b"X-API-KEY": value.encode()})
+        http.delete(f"{CONFIGS}/{config_ids[-1]}")
+        http.delete(f"/v1/secrets/{secret_ids[-1]}")  # still referenced: refused or cascaded
+        http.delete(f"/v1/secrets/{secret_ids[1]}")
+        http.get("/v1/secrets")  # fmt: skip
+
+
+def _forms(value: str) -> set[bytes]:
+    """The value as bytes: raw UTF-8 and JSON-escaped (ASCII-only and not)."""
+    return {
+        value.encode(),
+        json.dumps(value)[1:-1].encode(),
+        json.dumps(value, ensure_ascii=False)[1:-1].encode(),
+    }
+
+
+def _files(directory: Path) -> Iterator[tuple[str, bytes]]:
+    for path in sorted(directory.rglob("*")):
+        if path.is_file():
+            yield str(path), path.read_bytes()
+
+
+def _postgres_rows(url: str) -> Iterator[tuple[str, bytes]]:
+    """Every row of every table of the database, column by column (bytea as raw bytes)."""
+    with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://")) as conn:
+        tables = conn.execute(
+            "SELECT table_schema, table_name FROM information_schema.tables "
+            "WHERE table_schema NOT IN ('pg_catalog', 'information_schema') "
+            "AND table_type = 'BASE TABLE'"
+        ).fetchall()
+        assert tables, "no tables found: the scan would prove nothing"
+        for schema, table in tables:
+            query = sql.SQL("SELECT * FROM {}.{}").format(
+                sql.Identifier(schema), sql.Identifier(table)
+            )
+            for row in conn.execute(query):
+                cells = [c if isinstance(c, bytes) else str(c).encode() for c in row]
+                yield f"{schema}.{table}", b"\x00".join(cells)
+
+
+def test_no_plaintext_secret_anywhere_after_a_full_run(storage: Storage) -> None:
+    api_key = storage.provision()
+    values = _values()
+    record = Recorder()
+    with LiveServer(storage) as server:
+        _exercise(server, api_key, values, record)
+    server = LiveServer(storage).start()  # a restart reads everything back from disk
+    try:
+        _exercise(server, api_key, _values(), record)
+        answer = httpx.get(f"{server.base_url}/v1/secrets", headers={"X-API-KEY": api_key})
+        assert answer.status_code == 200
+    finally:
+        server.kill()  # kill -9: the SQLite WAL stays on disk, un-checkpointed, for the scan
+    server_errors = [label for label, status, _ in record.responses if status >= 500]
+    assert not server_errors, server_errors
+
+    places = list(_files(storage.data_dir))
+    if storage.backend == "sqlite":
+        assert any(name.endswith("-wal") for name, _ in places), "no WAL file to scan"
+    else:
+        assert storage.database_url is not None
+        places += list(_postgres_rows(storage.database_url))
+    # The scan reads the right bytes: names (not secret) are stored and answered in clear.
+    assert any(b"hygiene-name" in data for _, data in places)
+    assert any(b"hygiene-name" in raw for _, _, raw in record.responses)
+    places.append((str(storage.log), storage.log.read_bytes()))
+    places += [(label, raw) for label, _, raw in record.responses]
+
+    needles = {(value, form) for value in values for form in _forms(value)}
+    needles.add(("the API key", api_key.encode()))
+    found = [
+        f"{what!r} in {name}" for name, data in places for what, form in needles if form in data
+    ]
+    assert not found, "plaintext secrets found:\n" + "\n".join(sorted(set(found)))
