@@ -9,21 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
-
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    uv = shutil.which("uv")
-    assert uv, "uv is not on PATH: run the tests through `make test`"
-    out = tmp_path_factory.mktemp("dist")
-    subprocess.run(
-        [uv, "build", "--wheel", "--quiet", "--out-dir", str(out), str(ROOT)], check=True
-    )
-    (built,) = out.glob("*.whl")
-    return built
 
 
 def test_wheel_ships_the_packages_and_their_py_typed(wheel: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -11,20 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
-
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def unpacked(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    uv = shutil.which("uv")
-    assert uv, "uv is not on PATH: run the tests through `make test`"
-    out = tmp_path_factory.mktemp("dist")
-    subprocess.run(
-        [uv, "build", "--wheel", "--quiet", "--out-dir", str(out), str(ROOT)], check=True
-    )
-    (wheel,) = out.glob("*.whl")
+def unpacked(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("site")
     zipfile.ZipFile(wheel).extractall(target)
     return target
