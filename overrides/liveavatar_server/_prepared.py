@@ -1,7 +1,8 @@
 """Core statements compiled once per dialect and run on the pooled DBAPI connection.
 
-SQLAlchemy's Connection costs more per call than SQLite needs to run the statement; the hot
-path (authenticate, create) compiles its statements once and keeps SQLAlchemy's type
+SQLAlchemy's Connection costs more per call than SQLite needs to run the statement (building
+and caching a statement per request costs more still); the store's per-request operations run
+module-level statements that `Statements` compiles once per dialect, keeping SQLAlchemy's type
 processing through the public `construct_params`, `bind_processor` and `result_processor`.
 """
 
@@ -21,7 +22,11 @@ from sqlalchemy.sql.compiler import SQLCompiler
 
 
 class Prepared:
-    """One statement: its SQL text for ``dialect``, bind processing, result processing."""
+    """One statement: its SQL text for ``dialect``, bind processing, result processing.
+
+    The processors are those of each type's `dialect_impl`, as SQLAlchemy's own execution
+    uses (SQLite's DATETIME, for one, parses and formats its text storage there).
+    """
 
     def __init__(self, statement: ClauseElement, dialect: Dialect) -> None:
         compiled = statement.compile(dialect=dialect)
@@ -33,13 +38,14 @@ class Prepared:
         )
         self._processors: dict[str, Callable[[Any], Any]] = {}
         for name, bind in getattr(compiled, "binds", {}).items():
-            processor = bind.type.bind_processor(dialect)
+            processor = bind.type.dialect_impl(dialect).bind_processor(dialect)
             if processor is not None:
                 self._processors[name] = processor
         self.columns: list[tuple[str, Callable[[Any], Any] | None]] = []
         if isinstance(statement, Select):
             for column in statement.selected_columns:
-                self.columns.append((str(column.key), column.type.result_processor(dialect, None)))
+                processor = column.type.dialect_impl(dialect).result_processor(dialect, None)
+                self.columns.append((str(column.key), processor))
 
     def parameters(self, values: Mapping[str, Any]) -> Any:
         params = dict(self._compiled.construct_params(dict(values)) or {})
@@ -51,26 +57,60 @@ class Prepared:
         return tuple(params[name] for name in self._order)
 
     def row(self, raw: tuple[Any, ...] | None) -> dict[str, Any] | None:
-        if raw is None:
-            return None
-        return {
-            key: processor(value) if processor else value
-            for (key, processor), value in zip(self.columns, raw, strict=True)
-        }
+        return None if raw is None else self.rows([raw])[0]
+
+    def rows(self, raw: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+        return [
+            {
+                key: processor(value) if processor else value
+                for (key, processor), value in zip(self.columns, values, strict=True)
+            }
+            for values in raw
+        ]
+
+
+class Statements:
+    """Each statement compiled for one dialect on first use, then reused by identity.
+
+    Statements are module-level constants (or come from a bounded cache), so this holds one
+    `Prepared` per statement the code contains.
+    """
+
+    def __init__(self, dialect: Dialect) -> None:
+        self._dialect = dialect
+        self._compiled: dict[ClauseElement, Prepared] = {}
+
+    def __getitem__(self, statement: ClauseElement) -> Prepared:
+        prepared = self._compiled.get(statement)
+        if prepared is None:
+            # Two threads may compile the same statement at once: both results are equal.
+            prepared = self._compiled[statement] = Prepared(statement, self._dialect)
+        return prepared
 
 
 class RawCursor:
-    """A DBAPI cursor that runs `Prepared` statements."""
+    """A DBAPI cursor that runs statements compiled by `Statements`."""
 
-    def __init__(self, cursor: Any) -> None:
+    def __init__(self, cursor: Any, statements: Statements) -> None:
         self._cursor = cursor
+        self._statements = statements
 
-    def one(self, statement: Prepared, values: Mapping[str, Any]) -> dict[str, Any] | None:
-        self._cursor.execute(statement.sql, statement.parameters(values))
-        return statement.row(self._cursor.fetchone())
+    def one(self, statement: ClauseElement, values: Mapping[str, Any]) -> dict[str, Any] | None:
+        """The first row of a select, None when there is none."""
+        prepared = self._statements[statement]
+        self._cursor.execute(prepared.sql, prepared.parameters(values))
+        return prepared.row(self._cursor.fetchone())
 
-    def run(self, statement: Prepared, values: Mapping[str, Any]) -> int:
-        self._cursor.execute(statement.sql, statement.parameters(values))
+    def all(self, statement: ClauseElement, values: Mapping[str, Any]) -> list[dict[str, Any]]:
+        """Every row of a select."""
+        prepared = self._statements[statement]
+        self._cursor.execute(prepared.sql, prepared.parameters(values))
+        return prepared.rows(self._cursor.fetchall())
+
+    def run(self, statement: ClauseElement, values: Mapping[str, Any]) -> int:
+        """Run an insert, update or delete; the number of rows it touched."""
+        prepared = self._statements[statement]
+        self._cursor.execute(prepared.sql, prepared.parameters(values))
         return int(self._cursor.rowcount)
 
 
@@ -129,8 +169,9 @@ class WriterLock:
 class ThreadConnections:
     """One connection per thread for SQLite, so the hot path skips the pool's round trip."""
 
-    def __init__(self, engine: Engine, writers: WriterLock | None) -> None:
+    def __init__(self, engine: Engine, statements: Statements, writers: WriterLock | None) -> None:
         self._engine = engine
+        self._statements = statements
         self._writers = writers
         self._local = threading.local()
         self._opened: list[Any] = []
@@ -167,7 +208,7 @@ class ThreadConnections:
             if write:
                 cursor.execute("BEGIN IMMEDIATE")
             try:
-                yield RawCursor(cursor)
+                yield RawCursor(cursor, self._statements)
                 if write:
                     connection.commit()
             except BaseException:
@@ -185,7 +226,7 @@ class ThreadConnections:
 
 
 @contextmanager
-def raw_transaction(engine: Engine, *, write: bool) -> Iterator[RawCursor]:
+def raw_transaction(engine: Engine, statements: Statements, *, write: bool) -> Iterator[RawCursor]:
     """A pooled DBAPI connection in one transaction (SQLite: BEGIN IMMEDIATE for writers)."""
     connection = engine.raw_connection()
     try:
@@ -193,7 +234,7 @@ def raw_transaction(engine: Engine, *, write: bool) -> Iterator[RawCursor]:
         if write and engine.dialect.name == "sqlite":
             cursor.execute("BEGIN IMMEDIATE")
         try:
-            yield RawCursor(cursor)
+            yield RawCursor(cursor, statements)
             if write:
                 connection.commit()  # readers end with the pool's rollback-on-return
         except BaseException:

@@ -13,6 +13,7 @@ from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
@@ -21,6 +22,7 @@ from sqlalchemy import (
     Engine,
     String,
     Text,
+    Update,
     bindparam,
     create_engine,
     delete,
@@ -32,14 +34,13 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from liveavatar_server import _tables as t
 from liveavatar_server._crypto import SecretBox, load_keys
 from liveavatar_server._prepared import (
-    Prepared,
     RawCursor,
+    Statements,
     ThreadConnections,
     WriterLock,
     raw_transaction,
@@ -136,12 +137,74 @@ def create_database_engine(settings: Settings) -> Engine:
     )
 
 
-# Hot statements are built once: constructing SQLAlchemy expressions per call costs more
-# than running them on SQLite.
+# Per-request statements are built once (and compiled once per dialect by `Statements`):
+# constructing SQLAlchemy expressions per call costs more than running them on SQLite.
 _KEY_BY_HASH = select(t.api_keys.c.id, t.api_keys.c.space_id, t.api_keys.c.key_hash).where(
     t.api_keys.c.key_hash == bindparam("key_hash"), t.api_keys.c.revoked_at.is_(None)
 )
+_SESSION_BY_HASH = (
+    select(t.sessions.c.token_hash, t.api_keys.c.id, t.api_keys.c.space_id)
+    .join(t.api_keys, t.api_keys.c.id == t.sessions.c.api_key_id)
+    .where(
+        t.sessions.c.token_hash == bindparam("token_hash"),
+        t.sessions.c.expires_at > bindparam("now", type_=t.UTCDateTime()),
+        t.api_keys.c.revoked_at.is_(None),
+    )
+)
 _CONFIG_FIELDS = ("display_name", "model_name", "base_url", "secret_id")
+_configs = t.llm_configurations.c
+_CONFIG_COLUMNS = (
+    _configs.id,
+    _configs.display_name,
+    _configs.model_name,
+    _configs.base_url,
+    _configs.secret_id,
+    _configs.created_at,
+    _configs.updated_at,
+)
+_IN_SPACE = (
+    _configs.id == bindparam("config_id", type_=String()),
+    _configs.space_id == bindparam("space_id", type_=String()),
+)
+_CONFIG_BY_ID = select(*_CONFIG_COLUMNS).where(*_IN_SPACE)
+_CONFIGS_OF_SPACE = (
+    select(*_CONFIG_COLUMNS)
+    .where(_configs.space_id == bindparam("space_id", type_=String()))
+    .order_by(_configs.created_at.desc(), _configs.seq.desc())
+)
+_DELETE_CONFIG = delete(t.llm_configurations).where(*_IN_SPACE)
+_CONFIG_USING_SECRET = (
+    select(_configs.id).where(_configs.secret_id == bindparam("secret_id", type_=String())).limit(1)
+)
+_secrets = t.secrets.c
+_SECRET_IN_SPACE = (
+    _secrets.id == bindparam("secret_id", type_=String()),
+    _secrets.space_id == bindparam("space_id", type_=String()),
+)
+_SECRET_BY_ID = select(_secrets.id).where(*_SECRET_IN_SPACE)
+_SECRETS_OF_SPACE = (
+    select(_secrets.id, _secrets.secret_name, _secrets.secret_type, _secrets.created_at)
+    .where(_secrets.space_id == bindparam("space_id", type_=String()))
+    .order_by(_secrets.created_at.desc(), _secrets.seq.desc())
+)
+_DELETE_SECRET = delete(t.secrets).where(*_SECRET_IN_SPACE)
+
+
+@lru_cache(maxsize=1 << len(_CONFIG_FIELDS))
+def _update_config(columns: tuple[str, ...]) -> Update:
+    """An update of ``columns`` (and updated_at): one statement per set of changed fields."""
+    return (
+        update(t.llm_configurations)
+        .where(_configs.id == bindparam("config_id", type_=String()))
+        .values(
+            {
+                _configs[name]: bindparam(f"new_{name}", type_=_configs[name].type)
+                for name in (*columns, "updated_at")
+            }
+        )
+    )
+
+
 # One statement checks that the secret belongs to the space and inserts: rowcount 0 means no.
 _INSERT_CONFIG = insert(t.llm_configurations).from_select(
     ["id", "space_id", *_CONFIG_FIELDS, "created_at", "updated_at"],
@@ -179,16 +242,14 @@ class Store:
         # PostgreSQL text cannot hold U+0000: requests carrying it get a 422, not a 500.
         self.accepts_nul = self.engine.dialect.name != "postgresql"
         dialect = self.engine.dialect
-        self._key_by_hash = Prepared(_KEY_BY_HASH, dialect)
-        self._insert_config = Prepared(_INSERT_CONFIG, dialect)
-        self._insert_secret = Prepared(_INSERT_SECRET, dialect)
+        self._statements = Statements(dialect)
         self._integrity_error: type[Exception] = dialect.loaded_dbapi.IntegrityError
         self._writers: WriterLock | None = None
         self._threads: ThreadConnections | None = None
         if self.inline:
             if settings.sqlite_writer_lock and self.engine.url.database:
                 self._writers = WriterLock(Path(f"{self.engine.url.database}-writer.lock"))
-            self._threads = ThreadConnections(self.engine, self._writers)
+            self._threads = ThreadConnections(self.engine, self._statements, self._writers)
 
     def __repr__(self) -> str:
         return f"Store({self.settings!r})"
@@ -201,10 +262,10 @@ class Store:
         self.engine.dispose()
 
     def _hot(self, *, write: bool) -> AbstractContextManager[RawCursor]:
-        """A raw transaction for the hot path: the thread's own connection on SQLite."""
+        """A raw transaction for per-request work: the thread's own connection on SQLite."""
         if self._threads is not None:
             return self._threads.transaction(write=write)
-        return raw_transaction(self.engine, write=write)
+        return raw_transaction(self.engine, self._statements, write=write)
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
@@ -306,7 +367,7 @@ class Store:
             if cached is not None:
                 return cast(Principal, cached)
         with self._hot(write=False) as cursor:
-            row = cursor.one(self._key_by_hash, {"key_hash": wanted})
+            row = cursor.one(_KEY_BY_HASH, {"key_hash": wanted})
         if row is None or not hmac.compare_digest(row["key_hash"], wanted):
             return None
         principal = Principal(api_key_id=row["id"], space_id=row["space_id"])
@@ -318,31 +379,17 @@ class Store:
 
     def principal_for_session(self, token: str) -> Principal | None:
         wanted = digest(token)
-        with self.engine.connect() as conn:
-            row = conn.execute(
-                select(t.sessions.c.token_hash, t.api_keys.c.id, t.api_keys.c.space_id)
-                .join(t.api_keys, t.api_keys.c.id == t.sessions.c.api_key_id)
-                .where(
-                    t.sessions.c.token_hash == wanted,
-                    t.sessions.c.expires_at > now(),
-                    t.api_keys.c.revoked_at.is_(None),
-                )
-            ).first()
-        if row is None or not hmac.compare_digest(row.token_hash, wanted):
+        with self._hot(write=False) as cursor:
+            row = cursor.one(_SESSION_BY_HASH, {"token_hash": wanted, "now": now()})
+        if row is None or not hmac.compare_digest(row["token_hash"], wanted):
             return None
-        return Principal(api_key_id=row.id, space_id=row.space_id)
+        return Principal(api_key_id=row["id"], space_id=row["space_id"])
 
     # --- secrets ------------------------------------------------------------------------------
 
     def list_secrets(self, space_id: str) -> list[Row]:
-        c = t.secrets.c
-        with self._read() as conn:
-            rows = conn.execute(
-                select(c.id, c.secret_name, c.secret_type, c.created_at)
-                .where(c.space_id == space_id)
-                .order_by(c.created_at.desc(), c.seq.desc())
-            ).mappings()
-            return [dict(row) for row in rows]
+        with self._hot(write=False) as cursor:
+            return list(cursor.all(_SECRETS_OF_SPACE, {"space_id": space_id}))
 
     def create_secret(self, space_id: str, name: str, secret_type: str, value: str) -> Row:
         row = {
@@ -354,27 +401,20 @@ class Store:
             "created_at": now(),
         }
         with self._hot(write=True) as cursor:
-            cursor.run(self._insert_secret, row)
+            cursor.run(_INSERT_SECRET, row)
         return row
 
     def delete_secret(self, space_id: str, secret_id: str) -> DeleteOutcome:
-        c = t.secrets.c
+        which = {"secret_id": secret_id, "space_id": space_id}
         try:
-            with self._write() as conn:
-                referenced = conn.execute(
-                    select(t.llm_configurations.c.id)
-                    .where(t.llm_configurations.c.secret_id == secret_id)
-                    .limit(1)
-                ).first()
-                found = conn.execute(
-                    select(c.id).where(c.id == secret_id, c.space_id == space_id)
-                ).first()
-                if found is None:
+            with self._hot(write=True) as cursor:
+                referenced = cursor.one(_CONFIG_USING_SECRET, which)
+                if cursor.one(_SECRET_BY_ID, which) is None:
                     return DeleteOutcome.NOT_FOUND
                 if referenced is not None:
                     return DeleteOutcome.REFERENCED
-                conn.execute(delete(t.secrets).where(c.id == secret_id, c.space_id == space_id))
-        except IntegrityError:
+                cursor.run(_DELETE_SECRET, which)
+        except self._integrity_error:
             # A configuration referencing it was committed by another process in between.
             return DeleteOutcome.REFERENCED
         return DeleteOutcome.DELETED
@@ -411,43 +451,13 @@ class Store:
 
     # --- LLM configurations -------------------------------------------------------------------
 
-    _CONFIG_COLUMNS = (
-        t.llm_configurations.c.id,
-        t.llm_configurations.c.display_name,
-        t.llm_configurations.c.model_name,
-        t.llm_configurations.c.base_url,
-        t.llm_configurations.c.secret_id,
-        t.llm_configurations.c.created_at,
-        t.llm_configurations.c.updated_at,
-    )
-
     def list_configurations(self, space_id: str) -> list[Row]:
-        c = t.llm_configurations.c
-        with self._read() as conn:
-            rows = conn.execute(
-                select(*self._CONFIG_COLUMNS)
-                .where(c.space_id == space_id)
-                .order_by(c.created_at.desc(), c.seq.desc())
-            ).mappings()
-            return [dict(row) for row in rows]
+        with self._hot(write=False) as cursor:
+            return list(cursor.all(_CONFIGS_OF_SPACE, {"space_id": space_id}))
 
     def get_configuration(self, space_id: str, config_id: str) -> Row | None:
-        c = t.llm_configurations.c
-        with self._read() as conn:
-            row = (
-                conn.execute(
-                    select(*self._CONFIG_COLUMNS).where(c.id == config_id, c.space_id == space_id)
-                )
-                .mappings()
-                .first()
-            )
-        return None if row is None else dict(row)
-
-    @staticmethod
-    def _secret_in_space(conn: Connection, space_id: str, secret_id: str) -> bool:
-        c = t.secrets.c
-        found = conn.execute(select(c.id).where(c.id == secret_id, c.space_id == space_id)).first()
-        return found is not None
+        with self._hot(write=False) as cursor:
+            return cursor.one(_CONFIG_BY_ID, {"config_id": config_id, "space_id": space_id})
 
     def create_configuration(self, space_id: str, fields: Mapping[str, Any]) -> Row:
         """The new row; `SecretNotInSpace` when ``fields['secret_id']`` is not the space's."""
@@ -461,7 +471,7 @@ class Store:
         }
         try:
             with self._hot(write=True) as cursor:
-                inserted = cursor.run(self._insert_config, row)
+                inserted = cursor.run(_INSERT_CONFIG, row)
         except self._integrity_error:
             raise SecretNotInSpace from None  # deleted by another process in between
         if inserted != 1:
@@ -472,36 +482,31 @@ class Store:
         self, space_id: str, config_id: str, changes: Mapping[str, Any]
     ) -> Row | None:
         """The updated row, None when the configuration is unknown; may raise `SecretNotInSpace`."""
-        c = t.llm_configurations.c
+        which = {"config_id": config_id, "space_id": space_id}
         try:
-            with self._write() as conn:
-                current = (
-                    conn.execute(
-                        select(*self._CONFIG_COLUMNS).where(
-                            c.id == config_id, c.space_id == space_id
-                        )
-                    )
-                    .mappings()
-                    .first()
-                )
+            with self._hot(write=True) as cursor:
+                current = cursor.one(_CONFIG_BY_ID, which)
                 if current is None:
                     return None
-                if "secret_id" in changes and not self._secret_in_space(
-                    conn, space_id, str(changes["secret_id"])
+                if "secret_id" in changes and (
+                    cursor.one(
+                        _SECRET_BY_ID,
+                        {"secret_id": str(changes["secret_id"]), "space_id": space_id},
+                    )
+                    is None
                 ):
                     raise SecretNotInSpace
                 # updated_at always moves forward, even within one clock tick.
                 stamp = max(now(), current["updated_at"] + timedelta(microseconds=1))
                 values = {**changes, "updated_at": stamp}
-                conn.execute(update(t.llm_configurations).where(c.id == config_id).values(values))
-        except IntegrityError:
+                cursor.run(
+                    _update_config(tuple(sorted(changes))),
+                    {"config_id": config_id, **{f"new_{k}": v for k, v in values.items()}},
+                )
+        except self._integrity_error:
             raise SecretNotInSpace from None
         return {**current, **values}
 
     def delete_configuration(self, space_id: str, config_id: str) -> bool:
-        c = t.llm_configurations.c
-        with self._write() as conn:
-            result = conn.execute(
-                delete(t.llm_configurations).where(c.id == config_id, c.space_id == space_id)
-            )
-        return result.rowcount == 1
+        with self._hot(write=True) as cursor:
+            return cursor.run(_DELETE_CONFIG, {"config_id": config_id, "space_id": space_id}) == 1
