@@ -40,10 +40,15 @@ class Served:
     banner: str
     process: subprocess.Popen[str]
 
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.wait(timeout=10)
+        if self.process.stdout is not None:
+            self.process.stdout.close()
 
-@pytest.fixture
-def serve(tmp_path: Path) -> Iterator[Served]:
-    """`liveavatar-server serve --port 0` in a subprocess, killed after the test."""
+
+def start_server(data_dir: Path) -> Served:
+    """`liveavatar-server serve --port 0` in a subprocess, returned once it answers HTTP."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("LIVEAVATAR_")}
     process = subprocess.Popen(
         [
@@ -54,7 +59,7 @@ def serve(tmp_path: Path) -> Iterator[Served]:
             "--port",
             "0",
             "--data-dir",
-            str(tmp_path),
+            str(data_dir),
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -79,12 +84,17 @@ def serve(tmp_path: Path) -> Iterator[Served]:
             break
         except httpx.TransportError:
             time.sleep(0.05)
+    return Served(url, "".join(banner), process)
+
+
+@pytest.fixture
+def serve(tmp_path: Path) -> Iterator[Served]:
+    """A server on a fresh data directory, killed after the test."""
+    served = start_server(tmp_path)
     try:
-        yield Served(url, "".join(banner), process)
+        yield served
     finally:
-        process.kill()
-        process.wait(timeout=10)
-        process.stdout.close()
+        served.stop()
 
 
 def test_create_space_prints_the_id_alone(tmp_path: Path) -> None:
@@ -148,32 +158,9 @@ def test_an_acknowledged_create_survives_kill_9(serve: Served, tmp_path: Path) -
     serve.process.send_signal(signal.SIGKILL)
     serve.process.wait(timeout=10)
     # Nothing was shut down cleanly; a new server on the same data directory has both rows.
-    env = {k: v for k, v in os.environ.items() if not k.startswith("LIVEAVATAR_")}
-    restarted = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "liveavatar_server",
-            "serve",
-            "--port",
-            "0",
-            "--data-dir",
-            str(tmp_path),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=env,
-    )
+    restarted = start_server(tmp_path)
     try:
-        assert restarted.stdout is not None
-        line = ""
-        while not _SERVING.search(line):
-            line = restarted.stdout.readline()
-            assert line, "the restarted server exited"
-        found = _SERVING.search(line)
-        assert found
-        url = found.group(1)
+        url = restarted.url
         deadline = time.monotonic() + 60
         while True:
             try:
@@ -187,10 +174,7 @@ def test_an_acknowledged_create_survives_kill_9(serve: Served, tmp_path: Path) -
             secret["id"]
         ]
     finally:
-        restarted.kill()
-        restarted.wait(timeout=10)
-        if restarted.stdout is not None:
-            restarted.stdout.close()
+        restarted.stop()
 
 
 def test_a_malformed_secret_key_is_a_clear_error(tmp_path: Path) -> None:
