@@ -13,7 +13,7 @@ VENV := $(CURDIR)/.venv
 BIN := $(VENV)/bin
 export PATH := $(BIN):$(CURDIR)/.tools/bin:$(PATH)
 
-PY_SOURCES := overrides tools tests bench
+PY_SOURCES := overrides server contract tools tests bench
 
 .PHONY: help
 help: ## List the targets
@@ -55,7 +55,7 @@ format: install ## Rewrite handwritten code with ruff (the only target that edit
 
 .PHONY: typecheck
 typecheck: install ## mypy --strict over overrides, tools, tests, bench and generated code
-	$(BIN)/mypy generated/liveavatar_api generated/liveavatar_models overrides tools tests bench
+	$(BIN)/mypy generated/liveavatar_api generated/liveavatar_models overrides server contract tools tests bench
 
 .PHONY: test
 test: install ## Run the whole test suite

@@ -24,9 +24,9 @@ FORBIDDEN: dict[str, frozenset[str]] = {
          "starlette", "sqlalchemy", "schemathesis"}
     ),
     # the server stands on the pydantic models, never on the client
-    "overrides/liveavatar_server": frozenset({"liveavatar", "liveavatar_api", "liveavatar_contract"}),
+    "server/liveavatar_server": frozenset({"liveavatar", "liveavatar_api", "liveavatar_contract"}),
     # the contract suite judges any server over HTTP, so it imports neither implementation
-    "overrides/liveavatar_contract": frozenset({"liveavatar", "liveavatar_server"}),
+    "contract/liveavatar_contract": frozenset({"liveavatar", "liveavatar_server"}),
 }  # fmt: skip
 
 

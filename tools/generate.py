@@ -12,14 +12,20 @@ import sys
 import tempfile
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
+import jinja2
 import yaml
+from operations import NamingError
+from operations import operations as named_operations
 from overlay import OverlayError, apply_overlay, dump_spec
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.json"
 OVERLAY = ROOT / "overrides" / "openapi.overlay.yaml"
 CLIENT_CONFIG = ROOT / "overrides" / "openapi-python-client.yaml"
+# overrides/templates/<package>/<module>.py.jinja renders to generated/<package>/<module>.py.
+TEMPLATES = ROOT / "overrides" / "templates"
 EFFECTIVE = "openapi.effective.json"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 TOOLS = ("openapi-python-client", "datamodel-code-generator", "ruff")
@@ -102,6 +108,30 @@ def _run_generators(effective: Path, out: Path) -> None:
         raise SystemExit("generation failed; generator warnings are errors:\n" + "\n".join(failed))
 
 
+def _render_templates(effective_spec: dict[str, Any], out: Path) -> None:
+    """Render every template of TEMPLATES with the named operations, then format the output."""
+    try:
+        named = named_operations(effective_spec)
+    except NamingError as exc:
+        raise SystemExit(f"naming: {exc}") from exc
+    env = jinja2.Environment(  # noqa: S701 - renders Python source, not HTML
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    written = []
+    for template in sorted(TEMPLATES.rglob("*.py.jinja")):
+        relative = template.relative_to(TEMPLATES)
+        target = out / relative.with_name(relative.name.removesuffix(".jinja"))
+        text = env.get_template(relative.as_posix()).render(operations=named, spec=effective_spec)
+        target.write_text(text, encoding="utf-8")
+        written.append(str(target))
+    if written:
+        subprocess.run([_tool("ruff"), "format", "--isolated", "--quiet", *written], check=True)
+
+
 def generate(out: Path) -> None:
     """Write the whole generated tree into ``out`` (which must not exist yet)."""
     spec_bytes = SPEC.read_bytes()
@@ -117,6 +147,7 @@ def generate(out: Path) -> None:
     effective = out / EFFECTIVE
     effective.write_text(effective_text, encoding="utf-8")
     _run_generators(effective, out)
+    _render_templates(effective_spec, out)
 
     for package in ("liveavatar_api", "liveavatar_models"):
         shutil.rmtree(out / package / ".ruff_cache", ignore_errors=True)

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ASSETS = ROOT / "overrides" / "liveavatar_server" / "_docs_assets"
+ASSETS = ROOT / "server" / "liveavatar_server" / "_docs_assets"
 PACKAGE = "swagger-ui-dist"
 VERSION = "5.32.0"
 FILES = (

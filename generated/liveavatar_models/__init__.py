@@ -2,9 +2,417 @@
 #   filename:  openapi.effective.json
 
 from __future__ import annotations
-from typing import Annotated, Any
-from pydantic import AwareDatetime, BaseModel, Field, SecretStr
 from enum import StrEnum
+from uuid import UUID
+from typing import Annotated, Any, Literal
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, SecretStr
+
+
+class SessionInteractivityTypeEnum(StrEnum):
+    CONVERSATIONAL = "CONVERSATIONAL"
+    PUSH_TO_TALK = "PUSH_TO_TALK"
+
+
+class MemoryRef(BaseModel):
+    prev_session_id: Annotated[
+        UUID | None,
+        Field(
+            description="Seed memory from a prior FULL-mode session. Reused if a session-memory already exists for that session; otherwise sync-bootstrapped.",
+            title="Prev Session Id",
+        ),
+    ] = None
+    session_memory_id: Annotated[
+        UUID | None,
+        Field(
+            description="Attach an existing session-typed memory by id (must belong to caller's space).",
+            title="Session Memory Id",
+        ),
+    ] = None
+
+
+class LiveKitConfigSchema(BaseModel):
+    livekit_url: Annotated[str, Field(title="Livekit Url")]
+    livekit_room: Annotated[str, Field(title="Livekit Room")]
+    livekit_client_token: Annotated[str, Field(title="Livekit Client Token")]
+
+
+class AgoraConfigSchema(BaseModel):
+    agora_app_id: Annotated[str, Field(title="Agora App Id")]
+    agora_token: Annotated[str, Field(title="Agora Token")]
+    agora_channel: Annotated[str, Field(title="Agora Channel")]
+    agora_uid: Annotated[str, Field(title="Agora Uid")]
+
+
+class ElevenLabsAgentConfigSchema(BaseModel):
+    secret_id: Annotated[
+        UUID, Field(description="Secret ID for ELEVENLABS_API_KEY", title="Secret Id")
+    ]
+    agent_id: Annotated[str, Field(description="ElevenLabs Agent ID", title="Agent Id")]
+    voice_id: Annotated[
+        str | None,
+        Field(
+            description="Optional ElevenLabs voice ID override. When set, sent to the ElevenLabs Agent WebSocket as `conversation_config_override.tts.voice_id`, overriding the agent's default voice for this session. When omitted, the agent's configured default voice is used. See https://elevenlabs.io/docs/eleven-agents/api-reference/eleven-agents/websocket",
+            title="Voice Id",
+        ),
+    ] = None
+    dynamic_variables: Annotated[
+        dict[str, str | int | float | bool] | None,
+        Field(
+            description="ElevenLabs Agent dynamic variables injected into prompts and tools. See https://elevenlabs.io/docs/eleven-agents/customization/personalization/dynamic-variables",
+            title="Dynamic Variables",
+        ),
+    ] = None
+
+
+class SDKSessionTokenSchema(BaseModel):
+    session_id: Annotated[UUID, Field(title="Session Id")]
+    session_token: Annotated[str, Field(title="Session Token")]
+
+
+class ValidationError(BaseModel):
+    loc: Annotated[list[str | int], Field(title="Location")]
+    msg: Annotated[str, Field(title="Message")]
+    type: Annotated[str, Field(title="Error Type")]
+    input: Annotated[Any | None, Field(title="Input")] = None
+    ctx: Annotated[dict[str, Any] | None, Field(title="Context")] = None
+
+
+class VideoQualityEnum(StrEnum):
+    very_high = "very_high"
+    high = "high"
+    medium = "medium"
+    low = "low"
+
+
+class VideoEncodingEnum(StrEnum):
+    VP8 = "VP8"
+    H264 = "H264"
+
+
+class LatencyMode(StrEnum):
+    normal = "normal"
+    balanced = "balanced"
+
+
+class OpenAIRealtimeVoiceEnum(StrEnum):
+    alloy = "alloy"
+    ash = "ash"
+    ballad = "ballad"
+    coral = "coral"
+    echo = "echo"
+    fable = "fable"
+    onyx = "onyx"
+    nova = "nova"
+    shimmer = "shimmer"
+    sage = "sage"
+    verse = "verse"
+    marin = "marin"
+    cedar = "cedar"
+
+
+class GeminiRealtimeVoiceEnum(StrEnum):
+    Achernar = "Achernar"
+    Achird = "Achird"
+    Algenib = "Algenib"
+    Algieba = "Algieba"
+    Alnilam = "Alnilam"
+    Aoede = "Aoede"
+    Autonoe = "Autonoe"
+    Callirrhoe = "Callirrhoe"
+    Charon = "Charon"
+    Despina = "Despina"
+    Enceladus = "Enceladus"
+    Erinome = "Erinome"
+    Fenrir = "Fenrir"
+    Gacrux = "Gacrux"
+    Iapetus = "Iapetus"
+    Kore = "Kore"
+    Laomedeia = "Laomedeia"
+    Leda = "Leda"
+    Orus = "Orus"
+    Pulcherrima = "Pulcherrima"
+    Puck = "Puck"
+    Rasalgethi = "Rasalgethi"
+    Sadachbia = "Sadachbia"
+    Sadaltager = "Sadaltager"
+    Schedar = "Schedar"
+    Sulafat = "Sulafat"
+    Umbriel = "Umbriel"
+    Vindemiatrix = "Vindemiatrix"
+    Zephyr = "Zephyr"
+    Zubenelgenubi = "Zubenelgenubi"
+
+
+class GeminiRealtimeModelEnum(StrEnum):
+    gemini_2_5_flash_native_audio_preview_12_2025 = (
+        "gemini-2.5-flash-native-audio-preview-12-2025"
+    )
+    gemini_3_1_flash_live_preview = "gemini-3.1-flash-live-preview"
+
+
+class ElevenLabsModelEnum(StrEnum):
+    eleven_flash_v2_5 = "eleven_flash_v2_5"
+    eleven_multilingual_v2 = "eleven_multilingual_v2"
+
+
+class FishAudioModelEnum(StrEnum):
+    s1 = "s1"
+    s2 = "s2"
+
+
+class STTProviderEnum(StrEnum):
+    deepgram = "deepgram"
+    assembly_ai = "assembly_ai"
+    gladia = "gladia"
+    elevenlabs = "elevenlabs"
+
+
+class StartSessionResponseSchema(BaseModel):
+    session_id: Annotated[str, Field(title="Session Id")]
+    livekit_url: Annotated[str, Field(title="Livekit Url")]
+    livekit_client_token: Annotated[str, Field(title="Livekit Client Token")]
+    livekit_agent_token: Annotated[str | None, Field(title="Livekit Agent Token")] = (
+        None
+    )
+    max_session_duration: Annotated[int | None, Field(title="Max Session Duration")] = (
+        None
+    )
+    ws_url: Annotated[
+        str | None,
+        Field(
+            description="Websocket URL to send session events to. Custom Mode only.",
+            title="Ws Url",
+        ),
+    ] = None
+
+
+class Response(BaseModel):
+    code: Annotated[int | None, Field(title="Code")] = 100
+    data: Annotated[Any | None, Field(title="Data")] = None
+    message: Annotated[str | None, Field(title="Message")] = None
+
+
+class SessionEndReasonEnum(StrEnum):
+    UNKNOWN = "UNKNOWN"
+    USER_DISCONNECTED = "USER_DISCONNECTED"
+    SERVER_ERROR = "SERVER_ERROR"
+    IDLE_TIMEOUT = "IDLE_TIMEOUT"
+    NO_CREDITS = "NO_CREDITS"
+    USER_CLOSED = "USER_CLOSED"
+    AVATAR_DELETED = "AVATAR_DELETED"
+    MAX_DURATION_REACHED = "MAX_DURATION_REACHED"
+    ZOMBIE_SESSION_REAP = "ZOMBIE_SESSION_REAP"
+    AGENT_HANG_UP = "AGENT_HANG_UP"
+
+
+class KeepSessionAliveSchema(BaseModel):
+    session_id: Annotated[UUID | None, Field(title="Session Id")] = None
+
+
+class SessionSourceEnum(StrEnum):
+    DEMO = "DEMO"
+    APP = "APP"
+    API = "API"
+    EMBED = "EMBED"
+
+
+class SessionModeEnum(StrEnum):
+    FULL = "FULL"
+    LITE = "LITE"
+
+
+class Role(StrEnum):
+    user = "user"
+    avatar = "avatar"
+
+
+class SessionTranscriptDataSchema(BaseModel):
+    role: Annotated[Role, Field(title="Role")]
+    transcript: Annotated[str, Field(title="Transcript")]
+    absolute_timestamp: Annotated[int, Field(title="Absolute Timestamp")]
+    relative_timestamp: Annotated[int, Field(title="Relative Timestamp")]
+
+
+class AvatarTypeEnum(StrEnum):
+    IMAGE = "IMAGE"
+    VIDEO = "VIDEO"
+
+
+class AvatarStatusEnum(StrEnum):
+    ACTIVE = "ACTIVE"
+    INIT = "INIT"
+    DEPLOYING = "DEPLOYING"
+    FAILED = "FAILED"
+
+
+class DefaultAvatarVoice(BaseModel):
+    id: Annotated[str, Field(title="Id")]
+    name: Annotated[str, Field(title="Name")]
+
+
+class UpdateAvatarSchema(BaseModel):
+    name: Annotated[str | None, Field(title="Name")] = None
+    default_voice_id: Annotated[str | None, Field(title="Default Voice Id")] = None
+
+
+class VoiceListTypeEnum(StrEnum):
+    public = "public"
+    private = "private"
+
+
+class VoiceSchema(BaseModel):
+    id: Annotated[UUID, Field(title="Id")]
+    name: Annotated[str, Field(title="Name")]
+    description: Annotated[str | None, Field(title="Description")] = None
+    language: Annotated[str, Field(title="Language")]
+    gender: Annotated[str, Field(title="Gender")]
+    created_at: Annotated[AwareDatetime, Field(title="Created At")]
+    updated_at: Annotated[AwareDatetime, Field(title="Updated At")]
+    tags: Annotated[list[str], Field(title="Tags")]
+
+
+class ThirdPartyVoiceBindRequestSchema(BaseModel):
+    provider_voice_id: Annotated[
+        str,
+        Field(
+            description="Voice ID from the provider (e.g. ElevenLabs voice ID)",
+            title="Provider Voice Id",
+        ),
+    ]
+    secret_id: Annotated[
+        str,
+        Field(
+            description="ID of the space secret containing the provider API key",
+            title="Secret Id",
+        ),
+    ]
+    name: Annotated[
+        str | None, Field(description="Name of the voice", title="Name")
+    ] = None
+
+
+class ThirdPartyVoiceBindResponseSchema(BaseModel):
+    voice_id: Annotated[
+        str, Field(description="Voice ID saved on LiveAvatar side", title="Voice Id")
+    ]
+
+
+class ResponseVoiceSchema(BaseModel):
+    code: Annotated[int | None, Field(title="Code")] = 100
+    data: VoiceSchema | None = None
+    message: Annotated[str | None, Field(title="Message")] = None
+
+
+class ResponseNoneType(BaseModel):
+    code: Annotated[int | None, Field(title="Code")] = 100
+    data: Annotated[None, Field(title="Data")] = None
+    message: Annotated[str | None, Field(title="Message")] = None
+
+
+class UpdateVoiceSchema(BaseModel):
+    name: Annotated[str, Field(max_length=64, min_length=1, title="Name")]
+
+
+class VoicePreviewResponseSchema(BaseModel):
+    audio_base64: Annotated[str, Field(title="Audio Base64")]
+
+
+class ContextSchema(BaseModel):
+    id: Annotated[UUID, Field(title="Id")]
+    name: Annotated[str, Field(title="Name")]
+    created_at: Annotated[AwareDatetime, Field(title="Created At")]
+    updated_at: Annotated[AwareDatetime, Field(title="Updated At")]
+
+
+class CreateUpdateContextLinkSchema(BaseModel):
+    url: Annotated[str, Field(title="Url")]
+    faq: Annotated[str, Field(title="Faq")]
+    id: Annotated[UUID | None, Field(title="Id")] = None
+
+
+class ContextLinkSchema(BaseModel):
+    url: Annotated[str, Field(title="Url")]
+    faq: Annotated[str, Field(title="Faq")]
+    id: Annotated[UUID, Field(title="Id")]
+
+
+class UpdateContextSchema(BaseModel):
+    name: Annotated[str, Field(title="Name")]
+    prompt: Annotated[str, Field(title="Prompt")]
+    opening_text: Annotated[str, Field(title="Opening Text")]
+    links: Annotated[
+        list[CreateUpdateContextLinkSchema] | None, Field(title="Links")
+    ] = None
+
+
+class MemoryTypeEnum(StrEnum):
+    session = "session"
+
+
+class MemoryListItemResponse(BaseModel):
+    id: Annotated[str, Field(title="Id")]
+    memory_type: MemoryTypeEnum
+    memory_content_preview: Annotated[str, Field(title="Memory Content Preview")]
+    created_at: Annotated[AwareDatetime, Field(title="Created At")]
+    updated_at: Annotated[AwareDatetime, Field(title="Updated At")]
+
+
+class CreateSessionMemory(BaseModel):
+    memory_type: MemoryTypeEnum
+    session_id: Annotated[UUID, Field(title="Session Id")]
+
+
+class MemoryResponse(BaseModel):
+    id: Annotated[str, Field(title="Id")]
+    memory_type: MemoryTypeEnum
+    memory_content: Annotated[str, Field(title="Memory Content")]
+    created_at: Annotated[AwareDatetime, Field(title="Created At")]
+
+
+class MemoryEpisodeSchema(BaseModel):
+    session_id: Annotated[str, Field(title="Session Id")]
+    sequence_num: Annotated[int, Field(title="Sequence Num")]
+    summary: Annotated[str, Field(title="Summary")]
+    created_at: Annotated[AwareDatetime, Field(title="Created At")]
+
+
+class SecretTypeEnum(StrEnum):
+    OPENAI_API_KEY = "OPENAI_API_KEY"
+    ELEVENLABS_API_KEY = "ELEVENLABS_API_KEY"
+    GEMINI_API_KEY = "GEMINI_API_KEY"
+
+
+class CreateSecretRequestSchema(BaseModel):
+    secret_name: Annotated[
+        str,
+        Field(
+            description="Name of the secret",
+            max_length=255,
+            min_length=1,
+            title="Secret Name",
+        ),
+    ]
+    secret_value: Annotated[
+        SecretStr,
+        Field(
+            description="The secret value to encrypt and store",
+            min_length=1,
+            title="Secret Value",
+        ),
+    ]
+    secret_type: Annotated[SecretTypeEnum, Field(description="The type of secret")]
+
+
+class CreateSecretResponseSchema(BaseModel):
+    id: Annotated[str, Field(title="Id")]
+    secret_name: Annotated[str, Field(title="Secret Name")]
+
+
+class LLMConfigurationListItemSchema(BaseModel):
+    id: Annotated[str, Field(title="Id")]
+    display_name: Annotated[str, Field(title="Display Name")]
+    model_name: Annotated[str, Field(title="Model Name")]
+    secret_id: Annotated[str, Field(title="Secret Id")]
 
 
 class CreateLLMConfigurationSchema(BaseModel):
@@ -38,6 +446,16 @@ class CreateLLMConfigurationSchema(BaseModel):
             title="Secret Id",
         ),
     ]
+
+
+class LLMConfigurationResponseSchema(BaseModel):
+    id: Annotated[str, Field(title="Id")]
+    base_url: Annotated[str, Field(title="Base Url")]
+    display_name: Annotated[str, Field(title="Display Name")]
+    model_name: Annotated[str, Field(title="Model Name")]
+    secret_id: Annotated[str, Field(title="Secret Id")]
+    created_at: Annotated[AwareDatetime, Field(title="Created At")]
+    updated_at: Annotated[AwareDatetime, Field(title="Updated At")]
 
 
 class UpdateLLMConfigurationSchema(BaseModel):
@@ -74,73 +492,310 @@ class UpdateLLMConfigurationSchema(BaseModel):
     ] = None
 
 
-class LLMConfigurationResponseSchema(BaseModel):
-    id: Annotated[str, Field(title="Id")]
-    base_url: Annotated[str, Field(title="Base Url")]
-    display_name: Annotated[str, Field(title="Display Name")]
-    model_name: Annotated[str, Field(title="Model Name")]
-    secret_id: Annotated[str, Field(title="Secret Id")]
-    created_at: Annotated[AwareDatetime, Field(title="Created At")]
-    updated_at: Annotated[AwareDatetime, Field(title="Updated At")]
+class LanguageSchema(BaseModel):
+    language: Annotated[
+        str, Field(description="Display name of the language", title="Language")
+    ]
+    code: Annotated[str, Field(description="ISO language code", title="Code")]
 
 
-class LLMConfigurationListItemSchema(BaseModel):
-    id: Annotated[str, Field(title="Id")]
-    display_name: Annotated[str, Field(title="Display Name")]
-    model_name: Annotated[str, Field(title="Model Name")]
-    secret_id: Annotated[str, Field(title="Secret Id")]
+class UserCreditsSchema(BaseModel):
+    model_config = ConfigDict(
+        regex_engine="python-re",
+    )
+    credits_left: Annotated[
+        str, Field(pattern="^(?!^[-+.]*$)[+-]?0*\\d*\\.?\\d*$", title="Credits Left")
+    ]
 
 
-class ResponseLLMConfigurationResponseSchema(BaseModel):
+class EmbedAvatarTypeEnum(StrEnum):
+    DEFAULT = "DEFAULT"
+    WIDGET = "WIDGET"
+
+
+class EmbedOrientation(StrEnum):
+    horizontal = "horizontal"
+    vertical = "vertical"
+
+
+class CreateEmbedV2ResponseSchema(BaseModel):
+    embed_id: Annotated[UUID, Field(title="Embed Id")]
+    url: Annotated[str, Field(title="Url")]
+    script: Annotated[str | None, Field(title="Script")] = None
+    orientation: EmbedOrientation | None = "horizontal"
+
+
+class ErrorEnvelope(BaseModel):
+    code: Annotated[int, Field(title="Code")]
+    data: Annotated[None, Field(title="Data")] = None
+    message: Annotated[str, Field(title="Message")]
+
+
+class ResponseSDKSessionTokenSchema(BaseModel):
     code: Annotated[int | None, Field(title="Code")] = 100
-    data: LLMConfigurationResponseSchema | None = None
+    data: SDKSessionTokenSchema | None = None
     message: Annotated[str | None, Field(title="Message")] = None
 
 
-class ResponseListLLMConfigurationListItemSchema(BaseModel):
+class HTTPValidationError(BaseModel):
+    detail: Annotated[list[ValidationError] | None, Field(title="Detail")] = None
+
+
+class VideoSettings(BaseModel):
+    quality: VideoQualityEnum | None = "high"
+    encoding: VideoEncodingEnum | None = "H264"
+
+
+class OpenAIRealtimeConfigSchema(BaseModel):
+    secret_id: Annotated[
+        UUID,
+        Field(
+            description="Secret ID referencing OPENAI_API_KEY secret", title="Secret Id"
+        ),
+    ]
+    context_id: Annotated[
+        UUID | None, Field(description="Context ID.", title="Context Id")
+    ] = None
+    voice: Annotated[
+        OpenAIRealtimeVoiceEnum | None, Field(description="OpenAI Realtime voice")
+    ] = "alloy"
+    temperature: Annotated[
+        float | None,
+        Field(description="Sampling temperature", ge=0.6, le=1.2, title="Temperature"),
+    ] = 0.8
+    model: Annotated[
+        str | None, Field(description="OpenAI Realtime model", title="Model")
+    ] = "gpt-realtime"
+
+
+class GeminiRealtimeConfigSchema(BaseModel):
+    secret_id: Annotated[
+        UUID,
+        Field(
+            description="Secret ID referencing GEMINI_API_KEY secret", title="Secret Id"
+        ),
+    ]
+    context_id: Annotated[
+        UUID | None, Field(description="Context ID.", title="Context Id")
+    ] = None
+    voice: Annotated[
+        GeminiRealtimeVoiceEnum | None, Field(description="Gemini Realtime voice")
+    ] = "Puck"
+    temperature: Annotated[
+        float | None,
+        Field(description="Sampling temperature", ge=0.0, le=2.0, title="Temperature"),
+    ] = 0.8
+    model: Annotated[
+        GeminiRealtimeModelEnum | None, Field(description="Gemini Realtime model")
+    ] = "gemini-3.1-flash-live-preview"
+
+
+class ElevenLabsVoiceSettings(BaseModel):
+    provider: Annotated[Literal["elevenLabs"], Field(title="Provider")] = "elevenLabs"
+    speed: Annotated[float | None, Field(ge=0.8, le=1.2, title="Speed")] = 1
+    stability: Annotated[float | None, Field(ge=0.0, le=1.0, title="Stability")] = 0.75
+    similarity_boost: Annotated[
+        float | None, Field(ge=0.0, le=1.0, title="Similarity Boost")
+    ] = 0.75
+    style: Annotated[float | None, Field(ge=0.0, le=1.0, title="Style")] = 0
+    use_speaker_boost: Annotated[bool | None, Field(title="Use Speaker Boost")] = True
+    model: Annotated[
+        ElevenLabsModelEnum | None,
+        Field(
+            description="ElevenLabs TTS model. Options: 'eleven_flash_v2_5' (default, faster) or 'eleven_multilingual_v2' (better quality)."
+        ),
+    ] = "eleven_flash_v2_5"
+    apply_language_text_normalization: Annotated[
+        bool | None,
+        Field(
+            description="Apply ElevenLabs language-specific text normalization. Improves pronunciation for languages with complex orthography — currently only Japanese ('ja') is supported. Enabling this adds latency, so it is opt-in and only valid when the session language is set to 'ja'.",
+            title="Apply Language Text Normalization",
+        ),
+    ] = False
+
+
+class FishAudioVoiceSettings(BaseModel):
+    provider: Annotated[Literal["fish"], Field(title="Provider")] = "fish"
+    speed: Annotated[float | None, Field(ge=0.8, le=1.2, title="Speed")] = 1
+    model: Annotated[
+        FishAudioModelEnum | None, Field(description="Fish Audio TTS model.")
+    ] = "s2"
+    latency_mode: Annotated[
+        LatencyMode | None,
+        Field(
+            description="Latency mode: 'normal' (~500ms) or 'balanced' (~300ms).",
+            title="Latency Mode",
+        ),
+    ] = "balanced"
+
+
+class STTConfigSchema(BaseModel):
+    provider: Annotated[
+        STTProviderEnum,
+        Field(description="STT provider. Auto-selected if not specified."),
+    ]
+
+
+class ResponseStartSessionResponseSchema(BaseModel):
+    code: Annotated[int | None, Field(title="Code")] = 100
+    data: StartSessionResponseSchema | None = None
+    message: Annotated[str | None, Field(title="Message")] = None
+
+
+class StopSessionSchema(BaseModel):
+    session_id: Annotated[UUID | None, Field(title="Session Id")] = None
+    reason: SessionEndReasonEnum | None = "UNKNOWN"
+
+
+class ListSessionEntrySchema(BaseModel):
+    id: Annotated[UUID, Field(title="Id")]
+    created_at: Annotated[AwareDatetime, Field(title="Created At")]
+    updated_at: Annotated[AwareDatetime, Field(title="Updated At")]
+    duration: Annotated[int, Field(title="Duration")]
+    source: SessionSourceEnum
+    mode: SessionModeEnum
+    is_sandbox: Annotated[bool, Field(title="Is Sandbox")]
+    credits_consumed: Annotated[
+        float,
+        Field(
+            description="Total credits consumed by this session",
+            title="Credits Consumed",
+        ),
+    ]
+
+
+class ListHistoricEntrySchema(BaseModel):
+    id: Annotated[UUID, Field(title="Id")]
+    created_at: Annotated[AwareDatetime, Field(title="Created At")]
+    updated_at: Annotated[AwareDatetime, Field(title="Updated At")]
+    duration: Annotated[int, Field(title="Duration")]
+    source: SessionSourceEnum
+    mode: SessionModeEnum
+    is_sandbox: Annotated[bool, Field(title="Is Sandbox")]
+    credits_consumed: Annotated[
+        float,
+        Field(
+            description="Total credits consumed by this session",
+            title="Credits Consumed",
+        ),
+    ]
+    end_at: Annotated[AwareDatetime | None, Field(title="End At")] = None
+    end_reason: SessionEndReasonEnum | None = None
+
+
+class ResponseUnionListSessionEntrySchemaListHistoricEntrySchema(BaseModel):
     code: Annotated[int | None, Field(title="Code")] = 100
     data: Annotated[
-        list[LLMConfigurationListItemSchema] | None, Field(title="Data")
+        ListSessionEntrySchema | ListHistoricEntrySchema | None, Field(title="Data")
     ] = None
     message: Annotated[str | None, Field(title="Message")] = None
 
 
-class ResponseNoneType(BaseModel):
+class SessionTranscriptResponseSchema(BaseModel):
+    session_active: Annotated[bool, Field(title="Session Active")]
+    next_timestamp: Annotated[int | None, Field(title="Next Timestamp")] = None
+    transcript_data: Annotated[
+        list[SessionTranscriptDataSchema], Field(title="Transcript Data")
+    ]
+
+
+class AvatarSchema(BaseModel):
+    id: Annotated[UUID, Field(title="Id")]
+    space_id: Annotated[str | None, Field(title="Space Id")] = None
+    type: AvatarTypeEnum | None = "VIDEO"
+    status: AvatarStatusEnum | None = "INIT"
+    name: Annotated[str, Field(title="Name")]
+    preview_url: Annotated[str | None, Field(title="Preview Url")] = None
+    is_expired: Annotated[bool | None, Field(title="Is Expired")] = False
+    default_voice: DefaultAvatarVoice | None = None
+    is_1080p: Annotated[bool | None, Field(title="Is 1080P")] = False
+    created_at: Annotated[AwareDatetime, Field(title="Created At")]
+    updated_at: Annotated[AwareDatetime, Field(title="Updated At")]
+    error_message: Annotated[
+        str,
+        Field(
+            description="Error message if training failed (prefer detailed, fallback to short).",
+            title="Error Message",
+        ),
+    ]
+
+
+class ResponseAvatarSchema(BaseModel):
     code: Annotated[int | None, Field(title="Code")] = 100
-    data: Annotated[None, Field(title="Data")] = None
+    data: AvatarSchema | None = None
     message: Annotated[str | None, Field(title="Message")] = None
 
 
-class SecretTypeEnum(StrEnum):
-    OPENAI_API_KEY = "OPENAI_API_KEY"
-    ELEVENLABS_API_KEY = "ELEVENLABS_API_KEY"
-    GEMINI_API_KEY = "GEMINI_API_KEY"
+class PaginatedResponseVoiceSchema(BaseModel):
+    count: Annotated[int, Field(title="Count")]
+    next: Annotated[str | None, Field(title="Next")] = None
+    previous: Annotated[str | None, Field(title="Previous")] = None
+    results: Annotated[list[VoiceSchema], Field(title="Results")]
 
 
-class CreateSecretRequestSchema(BaseModel):
-    secret_name: Annotated[
-        str,
-        Field(
-            description="Name of the secret",
-            max_length=255,
-            min_length=1,
-            title="Secret Name",
-        ),
+class ResponseThirdPartyVoiceBindResponseSchema(BaseModel):
+    code: Annotated[int | None, Field(title="Code")] = 100
+    data: ThirdPartyVoiceBindResponseSchema | None = None
+    message: Annotated[str | None, Field(title="Message")] = None
+
+
+class ResponseVoicePreviewResponseSchema(BaseModel):
+    code: Annotated[int | None, Field(title="Code")] = 100
+    data: VoicePreviewResponseSchema | None = None
+    message: Annotated[str | None, Field(title="Message")] = None
+
+
+class PaginatedResponseContextSchema(BaseModel):
+    count: Annotated[int, Field(title="Count")]
+    next: Annotated[str | None, Field(title="Next")] = None
+    previous: Annotated[str | None, Field(title="Previous")] = None
+    results: Annotated[list[ContextSchema], Field(title="Results")]
+
+
+class CreateContextSchema(BaseModel):
+    name: Annotated[str, Field(title="Name")]
+    prompt: Annotated[str, Field(title="Prompt")]
+    opening_text: Annotated[str, Field(title="Opening Text")]
+    links: Annotated[
+        list[CreateUpdateContextLinkSchema] | None, Field(title="Links")
+    ] = None
+
+
+class ContextDetailSchema(BaseModel):
+    name: Annotated[str, Field(title="Name")]
+    prompt: Annotated[str, Field(title="Prompt")]
+    opening_text: Annotated[str, Field(title="Opening Text")]
+    id: Annotated[UUID, Field(title="Id")]
+    links: Annotated[list[ContextLinkSchema] | None, Field(title="Links")] = None
+    created_at: Annotated[AwareDatetime, Field(title="Created At")]
+    updated_at: Annotated[AwareDatetime, Field(title="Updated At")]
+    required_dynamic_variables: Annotated[
+        list[str], Field(title="Required Dynamic Variables")
     ]
-    secret_value: Annotated[
-        SecretStr,
-        Field(
-            description="The secret value to encrypt and store",
-            min_length=1,
-            title="Secret Value",
-        ),
-    ]
-    secret_type: Annotated[SecretTypeEnum, Field(description="The type of secret")]
 
 
-class CreateSecretResponseSchema(BaseModel):
+class PaginatedResponseMemoryListItemResponse(BaseModel):
+    count: Annotated[int, Field(title="Count")]
+    next: Annotated[str | None, Field(title="Next")] = None
+    previous: Annotated[str | None, Field(title="Previous")] = None
+    results: Annotated[list[MemoryListItemResponse], Field(title="Results")]
+
+
+class ResponseMemoryResponse(BaseModel):
+    code: Annotated[int | None, Field(title="Code")] = 100
+    data: MemoryResponse | None = None
+    message: Annotated[str | None, Field(title="Message")] = None
+
+
+class MemoryWithEpisodesResponse(BaseModel):
     id: Annotated[str, Field(title="Id")]
-    secret_name: Annotated[str, Field(title="Secret Name")]
+    memory_type: MemoryTypeEnum
+    memory_content: Annotated[str, Field(title="Memory Content")]
+    session_episodes: Annotated[
+        list[MemoryEpisodeSchema], Field(title="Session Episodes")
+    ]
+    created_at: Annotated[AwareDatetime, Field(title="Created At")]
+    updated_at: Annotated[AwareDatetime, Field(title="Updated At")]
 
 
 class SecretListItemSchema(BaseModel):
@@ -156,25 +811,248 @@ class ResponseCreateSecretResponseSchema(BaseModel):
     message: Annotated[str | None, Field(title="Message")] = None
 
 
+class ResponseListLLMConfigurationListItemSchema(BaseModel):
+    code: Annotated[int | None, Field(title="Code")] = 100
+    data: Annotated[
+        list[LLMConfigurationListItemSchema] | None, Field(title="Data")
+    ] = None
+    message: Annotated[str | None, Field(title="Message")] = None
+
+
+class ResponseLLMConfigurationResponseSchema(BaseModel):
+    code: Annotated[int | None, Field(title="Code")] = 100
+    data: LLMConfigurationResponseSchema | None = None
+    message: Annotated[str | None, Field(title="Message")] = None
+
+
+class ResponseListLanguageSchema(BaseModel):
+    code: Annotated[int | None, Field(title="Code")] = 100
+    data: Annotated[list[LanguageSchema] | None, Field(title="Data")] = None
+    message: Annotated[str | None, Field(title="Message")] = None
+
+
+class ResponseUserCreditsSchema(BaseModel):
+    code: Annotated[int | None, Field(title="Code")] = 100
+    data: UserCreditsSchema | None = None
+    message: Annotated[str | None, Field(title="Message")] = None
+
+
+class CreateEmbedV2RequestSchema(BaseModel):
+    avatar_id: Annotated[UUID, Field(title="Avatar Id")]
+    context_id: Annotated[UUID, Field(title="Context Id")]
+    voice_id: Annotated[UUID | None, Field(title="Voice Id")] = None
+    type: EmbedAvatarTypeEnum | None = "DEFAULT"
+    max_session_duration: Annotated[
+        int | None,
+        Field(
+            description="Max session duration in seconds",
+            gt=0,
+            title="Max Session Duration",
+        ),
+    ] = None
+    default_language: Annotated[
+        str | None,
+        Field(
+            description="Default language code (e.g. 'en', 'es', 'multi')",
+            max_length=5,
+            title="Default Language",
+        ),
+    ] = None
+    is_sandbox: Annotated[
+        bool | None,
+        Field(
+            description="Whether to enable sandbox mode for sessions",
+            title="Is Sandbox",
+        ),
+    ] = False
+    orientation: Annotated[
+        EmbedOrientation | None,
+        Field(description="Embed orientation: horizontal (16:9) or vertical (9:16)"),
+    ] = "horizontal"
+
+
+class ResponseCreateEmbedV2ResponseSchema(BaseModel):
+    code: Annotated[int | None, Field(title="Code")] = 100
+    data: CreateEmbedV2ResponseSchema | None = None
+    message: Annotated[str | None, Field(title="Message")] = None
+
+
+class LiteSDKSessionTokenConfigDataSchema(BaseModel):
+    mode: Annotated[Literal["LITE"], Field(title="Mode")] = "LITE"
+    avatar_id: Annotated[UUID, Field(title="Avatar Id")]
+    is_sandbox: Annotated[bool | None, Field(title="Is Sandbox")] = False
+    video_settings: Annotated[
+        VideoSettings | None, Field(description="Video encoding settings")
+    ] = None
+    max_session_duration: Annotated[
+        int | None,
+        Field(
+            description="Maximum session duration in seconds. Must be <= the configured limit for your subscription tier.",
+            title="Max Session Duration",
+        ),
+    ] = None
+    livekit_config: Annotated[
+        LiveKitConfigSchema | None,
+        Field(description="LiveKit config. Allow users to override the livekit config"),
+    ] = None
+    agora_config: Annotated[
+        AgoraConfigSchema | None,
+        Field(
+            description="Agora config. Allow users to use Agora as the transport layer"
+        ),
+    ] = None
+    elevenlabs_agent_config: Annotated[
+        ElevenLabsAgentConfigSchema | None,
+        Field(
+            description="ElevenLabs Agent config. When set, uses ElevenLabs Agent instead of default."
+        ),
+    ] = None
+    openai_realtime_config: Annotated[
+        OpenAIRealtimeConfigSchema | None,
+        Field(
+            description="OpenAI Realtime config. When set, uses OpenAI Realtime API instead of default."
+        ),
+    ] = None
+    gemini_realtime_config: Annotated[
+        GeminiRealtimeConfigSchema | None,
+        Field(
+            description="Gemini Realtime config. When set, uses Gemini Live API instead of default."
+        ),
+    ] = None
+
+
+class AvatarPersonaSchema(BaseModel):
+    voice_id: Annotated[
+        UUID | None,
+        Field(
+            description="Voice ID. If empty use default avatar voice", title="Voice Id"
+        ),
+    ] = None
+    context_id: Annotated[
+        UUID | None, Field(description="Context ID", title="Context Id")
+    ] = None
+    language: Annotated[str | None, Field(description="Language", title="Language")] = (
+        "en"
+    )
+    voice_settings: Annotated[
+        ElevenLabsVoiceSettings | FishAudioVoiceSettings | None,
+        Field(
+            description="Additional voice settings (provider-specific, discriminated by 'provider' field)",
+            title="Voice Settings",
+        ),
+    ] = None
+    stt_config: Annotated[
+        STTConfigSchema | None, Field(description="ASR/STT configuration override")
+    ] = None
+
+
+class PaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema(BaseModel):
+    count: Annotated[int, Field(title="Count")]
+    next: Annotated[str | None, Field(title="Next")] = None
+    previous: Annotated[str | None, Field(title="Previous")] = None
+    results: Annotated[
+        list[ListSessionEntrySchema | ListHistoricEntrySchema], Field(title="Results")
+    ]
+
+
+class ResponseSessionTranscriptResponseSchema(BaseModel):
+    code: Annotated[int | None, Field(title="Code")] = 100
+    data: SessionTranscriptResponseSchema | None = None
+    message: Annotated[str | None, Field(title="Message")] = None
+
+
+class PaginatedResponseAvatarSchema(BaseModel):
+    count: Annotated[int, Field(title="Count")]
+    next: Annotated[str | None, Field(title="Next")] = None
+    previous: Annotated[str | None, Field(title="Previous")] = None
+    results: Annotated[list[AvatarSchema], Field(title="Results")]
+
+
+class ResponsePaginatedResponseVoiceSchema(BaseModel):
+    code: Annotated[int | None, Field(title="Code")] = 100
+    data: PaginatedResponseVoiceSchema | None = None
+    message: Annotated[str | None, Field(title="Message")] = None
+
+
+class ResponsePaginatedResponseContextSchema(BaseModel):
+    code: Annotated[int | None, Field(title="Code")] = 100
+    data: PaginatedResponseContextSchema | None = None
+    message: Annotated[str | None, Field(title="Message")] = None
+
+
+class ResponseContextDetailSchema(BaseModel):
+    code: Annotated[int | None, Field(title="Code")] = 100
+    data: ContextDetailSchema | None = None
+    message: Annotated[str | None, Field(title="Message")] = None
+
+
+class ResponsePaginatedResponseMemoryListItemResponse(BaseModel):
+    code: Annotated[int | None, Field(title="Code")] = 100
+    data: PaginatedResponseMemoryListItemResponse | None = None
+    message: Annotated[str | None, Field(title="Message")] = None
+
+
+class ResponseMemoryWithEpisodesResponse(BaseModel):
+    code: Annotated[int | None, Field(title="Code")] = 100
+    data: MemoryWithEpisodesResponse | None = None
+    message: Annotated[str | None, Field(title="Message")] = None
+
+
 class ResponseListSecretListItemSchema(BaseModel):
     code: Annotated[int | None, Field(title="Code")] = 100
     data: Annotated[list[SecretListItemSchema] | None, Field(title="Data")] = None
     message: Annotated[str | None, Field(title="Message")] = None
 
 
-class ValidationError(BaseModel):
-    loc: Annotated[list[str | int], Field(title="Location")]
-    msg: Annotated[str, Field(title="Message")]
-    type: Annotated[str, Field(title="Error Type")]
-    input: Annotated[Any | None, Field(title="Input")] = None
-    ctx: Annotated[dict[str, Any] | None, Field(title="Context")] = None
+class FullSDKSessionTokenConfigDataSchema(BaseModel):
+    mode: Annotated[Literal["FULL"], Field(title="Mode")] = "FULL"
+    avatar_id: Annotated[UUID, Field(title="Avatar Id")]
+    is_sandbox: Annotated[bool | None, Field(title="Is Sandbox")] = False
+    video_settings: Annotated[
+        VideoSettings | None, Field(description="Video encoding settings")
+    ] = None
+    max_session_duration: Annotated[
+        int | None,
+        Field(
+            description="Maximum session duration in seconds. Must be <= the configured limit for your subscription tier.",
+            title="Max Session Duration",
+        ),
+    ] = None
+    avatar_persona: AvatarPersonaSchema
+    interactivity_type: SessionInteractivityTypeEnum | None = "CONVERSATIONAL"
+    llm_configuration_id: Annotated[
+        UUID | None,
+        Field(
+            description="Optional custom LLM configuration ID",
+            title="Llm Configuration Id",
+        ),
+    ] = None
+    dynamic_variables: Annotated[
+        dict[str, str] | None,
+        Field(
+            description="Values for ${var} placeholders in the context's opening_text and prompt. Required keys are derived from the context; extra keys are ignored. At most 50 entries; keys <= 64 chars; values <= 1000 chars.",
+            title="Dynamic Variables",
+        ),
+    ] = None
+    memory: Annotated[
+        MemoryRef | None,
+        Field(
+            description="Attach session memory. Provide `prev_session_id` to seed/reuse from a prior session, `session_memory_id` to attach an existing memory, or both (must resolve to the same memory_id)."
+        ),
+    ] = None
 
 
-class ErrorEnvelope(BaseModel):
-    code: Annotated[int, Field(title="Code")]
-    data: Annotated[None, Field(title="Data")] = None
-    message: Annotated[str, Field(title="Message")]
+class ResponsePaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema(
+    BaseModel
+):
+    code: Annotated[int | None, Field(title="Code")] = 100
+    data: PaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema | None = (
+        None
+    )
+    message: Annotated[str | None, Field(title="Message")] = None
 
 
-class HTTPValidationError(BaseModel):
-    detail: Annotated[list[ValidationError] | None, Field(title="Detail")] = None
+class ResponsePaginatedResponseAvatarSchema(BaseModel):
+    code: Annotated[int | None, Field(title="Code")] = 100
+    data: PaginatedResponseAvatarSchema | None = None
+    message: Annotated[str | None, Field(title="Message")] = None

@@ -86,8 +86,22 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | HTTPValidationError | ResponseNoneType]:
     """Delete Llm Configuration
 
-     Permanently deletes one LLM configuration. Accepts API-key or session authentication. 400 when the
-    caller has no space; 404 when the configuration does not exist.
+     Delete an LLM configuration by ID.
+
+    This endpoint:
+    - Requires API key or session authentication
+    - Permanently deletes the LLM configuration
+
+    Args:
+        service: Injected LLM configuration service
+        config_id: The ID of the LLM configuration to delete
+
+    Returns:
+        Response confirming deletion
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space
+        404 Not Found: If the configuration doesn't exist
 
     Args:
         config_id (str):
@@ -121,8 +135,22 @@ def sync(
 ) -> ErrorEnvelope | HTTPValidationError | ResponseNoneType | None:
     """Delete Llm Configuration
 
-     Permanently deletes one LLM configuration. Accepts API-key or session authentication. 400 when the
-    caller has no space; 404 when the configuration does not exist.
+     Delete an LLM configuration by ID.
+
+    This endpoint:
+    - Requires API key or session authentication
+    - Permanently deletes the LLM configuration
+
+    Args:
+        service: Injected LLM configuration service
+        config_id: The ID of the LLM configuration to delete
+
+    Returns:
+        Response confirming deletion
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space
+        404 Not Found: If the configuration doesn't exist
 
     Args:
         config_id (str):
@@ -151,8 +179,22 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | HTTPValidationError | ResponseNoneType]:
     """Delete Llm Configuration
 
-     Permanently deletes one LLM configuration. Accepts API-key or session authentication. 400 when the
-    caller has no space; 404 when the configuration does not exist.
+     Delete an LLM configuration by ID.
+
+    This endpoint:
+    - Requires API key or session authentication
+    - Permanently deletes the LLM configuration
+
+    Args:
+        service: Injected LLM configuration service
+        config_id: The ID of the LLM configuration to delete
+
+    Returns:
+        Response confirming deletion
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space
+        404 Not Found: If the configuration doesn't exist
 
     Args:
         config_id (str):
@@ -184,8 +226,22 @@ async def asyncio(
 ) -> ErrorEnvelope | HTTPValidationError | ResponseNoneType | None:
     """Delete Llm Configuration
 
-     Permanently deletes one LLM configuration. Accepts API-key or session authentication. 400 when the
-    caller has no space; 404 when the configuration does not exist.
+     Delete an LLM configuration by ID.
+
+    This endpoint:
+    - Requires API key or session authentication
+    - Permanently deletes the LLM configuration
+
+    Args:
+        service: Injected LLM configuration service
+        config_id: The ID of the LLM configuration to delete
+
+    Returns:
+        Response confirming deletion
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space
+        404 Not Found: If the configuration doesn't exist
 
     Args:
         config_id (str):

@@ -94,8 +94,22 @@ def sync_detailed(
 ]:
     """Get Llm Configuration
 
-     Returns the full details of one LLM configuration. Accepts API-key or session authentication. 400
-    when the caller has no space; 404 when the configuration does not exist.
+     Get an LLM configuration by ID.
+
+    This endpoint:
+    - Requires API key or session authentication
+    - Returns the full LLM configuration details
+
+    Args:
+        service: Injected LLM configuration service
+        config_id: The ID of the LLM configuration to retrieve
+
+    Returns:
+        Response with the LLM configuration
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space
+        404 Not Found: If the configuration doesn't exist
 
     Args:
         config_id (str):
@@ -131,8 +145,22 @@ def sync(
 ):
     """Get Llm Configuration
 
-     Returns the full details of one LLM configuration. Accepts API-key or session authentication. 400
-    when the caller has no space; 404 when the configuration does not exist.
+     Get an LLM configuration by ID.
+
+    This endpoint:
+    - Requires API key or session authentication
+    - Returns the full LLM configuration details
+
+    Args:
+        service: Injected LLM configuration service
+        config_id: The ID of the LLM configuration to retrieve
+
+    Returns:
+        Response with the LLM configuration
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space
+        404 Not Found: If the configuration doesn't exist
 
     Args:
         config_id (str):
@@ -163,8 +191,22 @@ async def asyncio_detailed(
 ]:
     """Get Llm Configuration
 
-     Returns the full details of one LLM configuration. Accepts API-key or session authentication. 400
-    when the caller has no space; 404 when the configuration does not exist.
+     Get an LLM configuration by ID.
+
+    This endpoint:
+    - Requires API key or session authentication
+    - Returns the full LLM configuration details
+
+    Args:
+        service: Injected LLM configuration service
+        config_id: The ID of the LLM configuration to retrieve
+
+    Returns:
+        Response with the LLM configuration
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space
+        404 Not Found: If the configuration doesn't exist
 
     Args:
         config_id (str):
@@ -198,8 +240,22 @@ async def asyncio(
 ):
     """Get Llm Configuration
 
-     Returns the full details of one LLM configuration. Accepts API-key or session authentication. 400
-    when the caller has no space; 404 when the configuration does not exist.
+     Get an LLM configuration by ID.
+
+    This endpoint:
+    - Requires API key or session authentication
+    - Returns the full LLM configuration details
+
+    Args:
+        service: Injected LLM configuration service
+        config_id: The ID of the LLM configuration to retrieve
+
+    Returns:
+        Response with the LLM configuration
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space
+        404 Not Found: If the configuration doesn't exist
 
     Args:
         config_id (str):

@@ -89,8 +89,21 @@ def sync_detailed(
 ]:
     """List Llm Configurations
 
-     Lists every LLM configuration in the caller's space, newest first. Accepts API-key or session
-    (la_session cookie) authentication. Returns 400 when the caller has no associated space.
+     List all LLM configurations for the authenticated user's space.
+
+    This endpoint:
+    - Requires API key or session authentication
+    - Returns all LLM configurations for the user's space
+    - Results are ordered by creation date (newest first)
+
+    Args:
+        service: Injected LLM configuration service
+
+    Returns:
+        Response with list of LLM configurations
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space
 
     Args:
         la_session (str | Unset):
@@ -126,8 +139,21 @@ def sync(
 ):
     """List Llm Configurations
 
-     Lists every LLM configuration in the caller's space, newest first. Accepts API-key or session
-    (la_session cookie) authentication. Returns 400 when the caller has no associated space.
+     List all LLM configurations for the authenticated user's space.
+
+    This endpoint:
+    - Requires API key or session authentication
+    - Returns all LLM configurations for the user's space
+    - Results are ordered by creation date (newest first)
+
+    Args:
+        service: Injected LLM configuration service
+
+    Returns:
+        Response with list of LLM configurations
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space
 
     Args:
         la_session (str | Unset):
@@ -155,8 +181,21 @@ async def asyncio_detailed(
 ]:
     """List Llm Configurations
 
-     Lists every LLM configuration in the caller's space, newest first. Accepts API-key or session
-    (la_session cookie) authentication. Returns 400 when the caller has no associated space.
+     List all LLM configurations for the authenticated user's space.
+
+    This endpoint:
+    - Requires API key or session authentication
+    - Returns all LLM configurations for the user's space
+    - Results are ordered by creation date (newest first)
+
+    Args:
+        service: Injected LLM configuration service
+
+    Returns:
+        Response with list of LLM configurations
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space
 
     Args:
         la_session (str | Unset):
@@ -190,8 +229,21 @@ async def asyncio(
 ):
     """List Llm Configurations
 
-     Lists every LLM configuration in the caller's space, newest first. Accepts API-key or session
-    (la_session cookie) authentication. Returns 400 when the caller has no associated space.
+     List all LLM configurations for the authenticated user's space.
+
+    This endpoint:
+    - Requires API key or session authentication
+    - Returns all LLM configurations for the user's space
+    - Results are ordered by creation date (newest first)
+
+    Args:
+        service: Injected LLM configuration service
+
+    Returns:
+        Response with list of LLM configurations
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space
 
     Args:
         la_session (str | Unset):

@@ -103,9 +103,24 @@ def sync_detailed(
 ]:
     """Update Llm Configuration
 
-     Partially updates one LLM configuration: only the fields supplied are changed. A new secret_id, if
-    given, must belong to the caller's space. Accepts API-key or session authentication. 400 when the
-    caller has no space or the secret is invalid; 404 when the configuration does not exist.
+     Update an LLM configuration by ID.
+
+    This endpoint:
+    - Requires API key or session authentication
+    - Validates that the new secret_id (if provided) belongs to the user's space
+    - Updates only the provided fields
+
+    Args:
+        service: Injected LLM configuration service
+        config_id: The ID of the LLM configuration to update
+        payload: Request containing fields to update
+
+    Returns:
+        Response with the updated LLM configuration
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space or secret is invalid
+        404 Not Found: If the configuration doesn't exist
 
     Args:
         config_id (str):
@@ -144,9 +159,24 @@ def sync(
 ):
     """Update Llm Configuration
 
-     Partially updates one LLM configuration: only the fields supplied are changed. A new secret_id, if
-    given, must belong to the caller's space. Accepts API-key or session authentication. 400 when the
-    caller has no space or the secret is invalid; 404 when the configuration does not exist.
+     Update an LLM configuration by ID.
+
+    This endpoint:
+    - Requires API key or session authentication
+    - Validates that the new secret_id (if provided) belongs to the user's space
+    - Updates only the provided fields
+
+    Args:
+        service: Injected LLM configuration service
+        config_id: The ID of the LLM configuration to update
+        payload: Request containing fields to update
+
+    Returns:
+        Response with the updated LLM configuration
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space or secret is invalid
+        404 Not Found: If the configuration doesn't exist
 
     Args:
         config_id (str):
@@ -180,9 +210,24 @@ async def asyncio_detailed(
 ]:
     """Update Llm Configuration
 
-     Partially updates one LLM configuration: only the fields supplied are changed. A new secret_id, if
-    given, must belong to the caller's space. Accepts API-key or session authentication. 400 when the
-    caller has no space or the secret is invalid; 404 when the configuration does not exist.
+     Update an LLM configuration by ID.
+
+    This endpoint:
+    - Requires API key or session authentication
+    - Validates that the new secret_id (if provided) belongs to the user's space
+    - Updates only the provided fields
+
+    Args:
+        service: Injected LLM configuration service
+        config_id: The ID of the LLM configuration to update
+        payload: Request containing fields to update
+
+    Returns:
+        Response with the updated LLM configuration
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space or secret is invalid
+        404 Not Found: If the configuration doesn't exist
 
     Args:
         config_id (str):
@@ -219,9 +264,24 @@ async def asyncio(
 ):
     """Update Llm Configuration
 
-     Partially updates one LLM configuration: only the fields supplied are changed. A new secret_id, if
-    given, must belong to the caller's space. Accepts API-key or session authentication. 400 when the
-    caller has no space or the secret is invalid; 404 when the configuration does not exist.
+     Update an LLM configuration by ID.
+
+    This endpoint:
+    - Requires API key or session authentication
+    - Validates that the new secret_id (if provided) belongs to the user's space
+    - Updates only the provided fields
+
+    Args:
+        service: Injected LLM configuration service
+        config_id: The ID of the LLM configuration to update
+        payload: Request containing fields to update
+
+    Returns:
+        Response with the updated LLM configuration
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space or secret is invalid
+        404 Not Found: If the configuration doesn't exist
 
     Args:
         config_id (str):

@@ -87,9 +87,24 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | HTTPValidationError | ResponseCreateSecretResponseSchema]:
     """Create Secret
 
-     Stores a new secret in the caller's space. The value is encrypted with AWS KMS before it is written
-    to the database; the response carries only metadata including the new id. Requires API-key
-    authentication. 400 when the caller has no space; 500 when encryption or storage fails.
+     Create a new encrypted secret for the authenticated user's space.
+
+    This endpoint:
+    - Requires API key authentication
+    - Encrypts the secret value using AWS KMS
+    - Stores the encrypted value in the database
+    - Returns metadata about the created secret (including id for future reference)
+
+    Args:
+        service: Injected secrets service
+        payload: Request containing secret_name and secret_value
+
+    Returns:
+        Response with created secret metadata including id
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space
+        500 Internal Server Error: If encryption or storage fails
 
     Args:
         la_session (str | Unset):
@@ -123,9 +138,24 @@ def sync(
 ) -> ErrorEnvelope | HTTPValidationError | ResponseCreateSecretResponseSchema | None:
     """Create Secret
 
-     Stores a new secret in the caller's space. The value is encrypted with AWS KMS before it is written
-    to the database; the response carries only metadata including the new id. Requires API-key
-    authentication. 400 when the caller has no space; 500 when encryption or storage fails.
+     Create a new encrypted secret for the authenticated user's space.
+
+    This endpoint:
+    - Requires API key authentication
+    - Encrypts the secret value using AWS KMS
+    - Stores the encrypted value in the database
+    - Returns metadata about the created secret (including id for future reference)
+
+    Args:
+        service: Injected secrets service
+        payload: Request containing secret_name and secret_value
+
+    Returns:
+        Response with created secret metadata including id
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space
+        500 Internal Server Error: If encryption or storage fails
 
     Args:
         la_session (str | Unset):
@@ -154,9 +184,24 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | HTTPValidationError | ResponseCreateSecretResponseSchema]:
     """Create Secret
 
-     Stores a new secret in the caller's space. The value is encrypted with AWS KMS before it is written
-    to the database; the response carries only metadata including the new id. Requires API-key
-    authentication. 400 when the caller has no space; 500 when encryption or storage fails.
+     Create a new encrypted secret for the authenticated user's space.
+
+    This endpoint:
+    - Requires API key authentication
+    - Encrypts the secret value using AWS KMS
+    - Stores the encrypted value in the database
+    - Returns metadata about the created secret (including id for future reference)
+
+    Args:
+        service: Injected secrets service
+        payload: Request containing secret_name and secret_value
+
+    Returns:
+        Response with created secret metadata including id
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space
+        500 Internal Server Error: If encryption or storage fails
 
     Args:
         la_session (str | Unset):
@@ -188,9 +233,24 @@ async def asyncio(
 ) -> ErrorEnvelope | HTTPValidationError | ResponseCreateSecretResponseSchema | None:
     """Create Secret
 
-     Stores a new secret in the caller's space. The value is encrypted with AWS KMS before it is written
-    to the database; the response carries only metadata including the new id. Requires API-key
-    authentication. 400 when the caller has no space; 500 when encryption or storage fails.
+     Create a new encrypted secret for the authenticated user's space.
+
+    This endpoint:
+    - Requires API key authentication
+    - Encrypts the secret value using AWS KMS
+    - Stores the encrypted value in the database
+    - Returns metadata about the created secret (including id for future reference)
+
+    Args:
+        service: Injected secrets service
+        payload: Request containing secret_name and secret_value
+
+    Returns:
+        Response with created secret metadata including id
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space
+        500 Internal Server Error: If encryption or storage fails
 
     Args:
         la_session (str | Unset):

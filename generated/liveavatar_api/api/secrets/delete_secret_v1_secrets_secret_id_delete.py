@@ -91,8 +91,22 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | HTTPValidationError | ResponseNoneType]:
     """Delete Secret
 
-     Permanently deletes one encrypted secret. Requires API-key authentication. 400 when the caller has
-    no space; 404 when the secret does not exist.
+     Delete a secret by id.
+
+    This endpoint:
+    - Requires API key authentication
+    - Permanently deletes the encrypted secret from the database
+
+    Args:
+        service: Injected secrets service
+        secret_id: The id of the secret to delete
+
+    Returns:
+        Response confirming deletion
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space
+        404 Not Found: If the secret doesn't exist
 
     Args:
         secret_id (str):
@@ -126,8 +140,22 @@ def sync(
 ) -> ErrorEnvelope | HTTPValidationError | ResponseNoneType | None:
     """Delete Secret
 
-     Permanently deletes one encrypted secret. Requires API-key authentication. 400 when the caller has
-    no space; 404 when the secret does not exist.
+     Delete a secret by id.
+
+    This endpoint:
+    - Requires API key authentication
+    - Permanently deletes the encrypted secret from the database
+
+    Args:
+        service: Injected secrets service
+        secret_id: The id of the secret to delete
+
+    Returns:
+        Response confirming deletion
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space
+        404 Not Found: If the secret doesn't exist
 
     Args:
         secret_id (str):
@@ -156,8 +184,22 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | HTTPValidationError | ResponseNoneType]:
     """Delete Secret
 
-     Permanently deletes one encrypted secret. Requires API-key authentication. 400 when the caller has
-    no space; 404 when the secret does not exist.
+     Delete a secret by id.
+
+    This endpoint:
+    - Requires API key authentication
+    - Permanently deletes the encrypted secret from the database
+
+    Args:
+        service: Injected secrets service
+        secret_id: The id of the secret to delete
+
+    Returns:
+        Response confirming deletion
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space
+        404 Not Found: If the secret doesn't exist
 
     Args:
         secret_id (str):
@@ -189,8 +231,22 @@ async def asyncio(
 ) -> ErrorEnvelope | HTTPValidationError | ResponseNoneType | None:
     """Delete Secret
 
-     Permanently deletes one encrypted secret. Requires API-key authentication. 400 when the caller has
-    no space; 404 when the secret does not exist.
+     Delete a secret by id.
+
+    This endpoint:
+    - Requires API key authentication
+    - Permanently deletes the encrypted secret from the database
+
+    Args:
+        service: Injected secrets service
+        secret_id: The id of the secret to delete
+
+    Returns:
+        Response confirming deletion
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space
+        404 Not Found: If the secret doesn't exist
 
     Args:
         secret_id (str):

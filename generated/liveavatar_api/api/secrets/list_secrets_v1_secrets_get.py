@@ -78,9 +78,21 @@ def sync_detailed(
 ) -> Response[ErrorEnvelope | HTTPValidationError | ResponseListSecretListItemSchema]:
     """List Secrets
 
-     Lists the secrets of the caller's space, newest first. Returns metadata only (id, name, type,
-    creation time); decrypted values are never returned. Requires API-key authentication. 400 when the
-    caller has no space.
+     List all secrets for the authenticated user's space.
+
+    This endpoint:
+    - Requires API key authentication
+    - Returns metadata only (id, name, type) - never returns decrypted values
+    - Results are ordered by creation date (newest first)
+
+    Args:
+        service: Injected secrets service
+
+    Returns:
+        Response with list of secret metadata
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space
 
     Args:
         la_session (str | Unset):
@@ -111,9 +123,21 @@ def sync(
 ) -> ErrorEnvelope | HTTPValidationError | ResponseListSecretListItemSchema | None:
     """List Secrets
 
-     Lists the secrets of the caller's space, newest first. Returns metadata only (id, name, type,
-    creation time); decrypted values are never returned. Requires API-key authentication. 400 when the
-    caller has no space.
+     List all secrets for the authenticated user's space.
+
+    This endpoint:
+    - Requires API key authentication
+    - Returns metadata only (id, name, type) - never returns decrypted values
+    - Results are ordered by creation date (newest first)
+
+    Args:
+        service: Injected secrets service
+
+    Returns:
+        Response with list of secret metadata
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space
 
     Args:
         la_session (str | Unset):
@@ -139,9 +163,21 @@ async def asyncio_detailed(
 ) -> Response[ErrorEnvelope | HTTPValidationError | ResponseListSecretListItemSchema]:
     """List Secrets
 
-     Lists the secrets of the caller's space, newest first. Returns metadata only (id, name, type,
-    creation time); decrypted values are never returned. Requires API-key authentication. 400 when the
-    caller has no space.
+     List all secrets for the authenticated user's space.
+
+    This endpoint:
+    - Requires API key authentication
+    - Returns metadata only (id, name, type) - never returns decrypted values
+    - Results are ordered by creation date (newest first)
+
+    Args:
+        service: Injected secrets service
+
+    Returns:
+        Response with list of secret metadata
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space
 
     Args:
         la_session (str | Unset):
@@ -170,9 +206,21 @@ async def asyncio(
 ) -> ErrorEnvelope | HTTPValidationError | ResponseListSecretListItemSchema | None:
     """List Secrets
 
-     Lists the secrets of the caller's space, newest first. Returns metadata only (id, name, type,
-    creation time); decrypted values are never returned. Requires API-key authentication. 400 when the
-    caller has no space.
+     List all secrets for the authenticated user's space.
+
+    This endpoint:
+    - Requires API key authentication
+    - Returns metadata only (id, name, type) - never returns decrypted values
+    - Results are ordered by creation date (newest first)
+
+    Args:
+        service: Injected secrets service
+
+    Returns:
+        Response with list of secret metadata
+
+    Raises:
+        400 Bad Request: If user doesn't have an associated space
 
     Args:
         la_session (str | Unset):

@@ -1,0 +1,169 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...models.http_validation_error import HTTPValidationError
+from ...models.response_memory_with_episodes_response import (
+    ResponseMemoryWithEpisodesResponse,
+)
+from ...types import Response
+
+
+def _get_kwargs(
+    memory_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/memory/{memory_id}".format(
+            memory_id=quote(str(memory_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorEnvelope | HTTPValidationError | ResponseMemoryWithEpisodesResponse | None:
+    if response.status_code == 200:
+        response_200 = ResponseMemoryWithEpisodesResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorEnvelope | HTTPValidationError | ResponseMemoryWithEpisodesResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    memory_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorEnvelope | HTTPValidationError | ResponseMemoryWithEpisodesResponse]:
+    """Get Memory
+
+    Args:
+        memory_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | HTTPValidationError | ResponseMemoryWithEpisodesResponse]
+    """
+
+    kwargs = _get_kwargs(
+        memory_id=memory_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    memory_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorEnvelope | HTTPValidationError | ResponseMemoryWithEpisodesResponse | None:
+    """Get Memory
+
+    Args:
+        memory_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | HTTPValidationError | ResponseMemoryWithEpisodesResponse
+    """
+
+    return sync_detailed(
+        memory_id=memory_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    memory_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[ErrorEnvelope | HTTPValidationError | ResponseMemoryWithEpisodesResponse]:
+    """Get Memory
+
+    Args:
+        memory_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | HTTPValidationError | ResponseMemoryWithEpisodesResponse]
+    """
+
+    kwargs = _get_kwargs(
+        memory_id=memory_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    memory_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> ErrorEnvelope | HTTPValidationError | ResponseMemoryWithEpisodesResponse | None:
+    """Get Memory
+
+    Args:
+        memory_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | HTTPValidationError | ResponseMemoryWithEpisodesResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            memory_id=memory_id,
+            client=client,
+        )
+    ).parsed

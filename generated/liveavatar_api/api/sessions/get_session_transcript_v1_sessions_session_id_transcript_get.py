@@ -1,0 +1,245 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...models.http_validation_error import HTTPValidationError
+from ...models.response_session_transcript_response_schema import (
+    ResponseSessionTranscriptResponseSchema,
+)
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    session_id: str,
+    *,
+    start_timestamp: int | Unset = UNSET,
+    end_timestamp: int | Unset = UNSET,
+    la_session: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    cookies = {}
+    if la_session is not UNSET:
+        cookies["la_session"] = la_session
+
+    params: dict[str, Any] = {}
+
+    params["start_timestamp"] = start_timestamp
+
+    params["end_timestamp"] = end_timestamp
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/sessions/{session_id}/transcript".format(
+            session_id=quote(str(session_id), safe=""),
+        ),
+        "params": params,
+        "cookies": cookies,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> (
+    ErrorEnvelope | HTTPValidationError | ResponseSessionTranscriptResponseSchema | None
+):
+    if response.status_code == 200:
+        response_200 = ResponseSessionTranscriptResponseSchema.from_dict(
+            response.json()
+        )
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    ErrorEnvelope | HTTPValidationError | ResponseSessionTranscriptResponseSchema
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    session_id: str,
+    *,
+    client: AuthenticatedClient,
+    start_timestamp: int | Unset = UNSET,
+    end_timestamp: int | Unset = UNSET,
+    la_session: str | Unset = UNSET,
+) -> Response[
+    ErrorEnvelope | HTTPValidationError | ResponseSessionTranscriptResponseSchema
+]:
+    """Get Session Transcript
+
+     Get the transcript for a session
+
+    Args:
+        session_id (str):
+        start_timestamp (int | Unset):
+        end_timestamp (int | Unset):
+        la_session (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | HTTPValidationError | ResponseSessionTranscriptResponseSchema]
+    """
+
+    kwargs = _get_kwargs(
+        session_id=session_id,
+        start_timestamp=start_timestamp,
+        end_timestamp=end_timestamp,
+        la_session=la_session,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    session_id: str,
+    *,
+    client: AuthenticatedClient,
+    start_timestamp: int | Unset = UNSET,
+    end_timestamp: int | Unset = UNSET,
+    la_session: str | Unset = UNSET,
+) -> (
+    ErrorEnvelope | HTTPValidationError | ResponseSessionTranscriptResponseSchema | None
+):
+    """Get Session Transcript
+
+     Get the transcript for a session
+
+    Args:
+        session_id (str):
+        start_timestamp (int | Unset):
+        end_timestamp (int | Unset):
+        la_session (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | HTTPValidationError | ResponseSessionTranscriptResponseSchema
+    """
+
+    return sync_detailed(
+        session_id=session_id,
+        client=client,
+        start_timestamp=start_timestamp,
+        end_timestamp=end_timestamp,
+        la_session=la_session,
+    ).parsed
+
+
+async def asyncio_detailed(
+    session_id: str,
+    *,
+    client: AuthenticatedClient,
+    start_timestamp: int | Unset = UNSET,
+    end_timestamp: int | Unset = UNSET,
+    la_session: str | Unset = UNSET,
+) -> Response[
+    ErrorEnvelope | HTTPValidationError | ResponseSessionTranscriptResponseSchema
+]:
+    """Get Session Transcript
+
+     Get the transcript for a session
+
+    Args:
+        session_id (str):
+        start_timestamp (int | Unset):
+        end_timestamp (int | Unset):
+        la_session (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | HTTPValidationError | ResponseSessionTranscriptResponseSchema]
+    """
+
+    kwargs = _get_kwargs(
+        session_id=session_id,
+        start_timestamp=start_timestamp,
+        end_timestamp=end_timestamp,
+        la_session=la_session,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    session_id: str,
+    *,
+    client: AuthenticatedClient,
+    start_timestamp: int | Unset = UNSET,
+    end_timestamp: int | Unset = UNSET,
+    la_session: str | Unset = UNSET,
+) -> (
+    ErrorEnvelope | HTTPValidationError | ResponseSessionTranscriptResponseSchema | None
+):
+    """Get Session Transcript
+
+     Get the transcript for a session
+
+    Args:
+        session_id (str):
+        start_timestamp (int | Unset):
+        end_timestamp (int | Unset):
+        la_session (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | HTTPValidationError | ResponseSessionTranscriptResponseSchema
+    """
+
+    return (
+        await asyncio_detailed(
+            session_id=session_id,
+            client=client,
+            start_timestamp=start_timestamp,
+            end_timestamp=end_timestamp,
+            la_session=la_session,
+        )
+    ).parsed

@@ -1,0 +1,241 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...models.http_validation_error import HTTPValidationError
+from ...models.response_paginated_response_voice_schema import (
+    ResponsePaginatedResponseVoiceSchema,
+)
+from ...models.voice_list_type_enum import VoiceListTypeEnum
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+    voice_type: VoiceListTypeEnum | Unset = UNSET,
+    la_session: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    cookies = {}
+    if la_session is not UNSET:
+        cookies["la_session"] = la_session
+
+    params: dict[str, Any] = {}
+
+    params["page"] = page
+
+    params["page_size"] = page_size
+
+    json_voice_type: str | Unset = UNSET
+    if not isinstance(voice_type, Unset):
+        json_voice_type = voice_type.value
+
+    params["voice_type"] = json_voice_type
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/voices",
+        "params": params,
+        "cookies": cookies,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorEnvelope | HTTPValidationError | ResponsePaginatedResponseVoiceSchema | None:
+    if response.status_code == 200:
+        response_200 = ResponsePaginatedResponseVoiceSchema.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[
+    ErrorEnvelope | HTTPValidationError | ResponsePaginatedResponseVoiceSchema
+]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+    voice_type: VoiceListTypeEnum | Unset = UNSET,
+    la_session: str | Unset = UNSET,
+) -> Response[
+    ErrorEnvelope | HTTPValidationError | ResponsePaginatedResponseVoiceSchema
+]:
+    """List Voices
+
+     Get voices list
+
+    Args:
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
+        voice_type (VoiceListTypeEnum | Unset):
+        la_session (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | HTTPValidationError | ResponsePaginatedResponseVoiceSchema]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        page_size=page_size,
+        voice_type=voice_type,
+        la_session=la_session,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+    voice_type: VoiceListTypeEnum | Unset = UNSET,
+    la_session: str | Unset = UNSET,
+) -> ErrorEnvelope | HTTPValidationError | ResponsePaginatedResponseVoiceSchema | None:
+    """List Voices
+
+     Get voices list
+
+    Args:
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
+        voice_type (VoiceListTypeEnum | Unset):
+        la_session (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | HTTPValidationError | ResponsePaginatedResponseVoiceSchema
+    """
+
+    return sync_detailed(
+        client=client,
+        page=page,
+        page_size=page_size,
+        voice_type=voice_type,
+        la_session=la_session,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+    voice_type: VoiceListTypeEnum | Unset = UNSET,
+    la_session: str | Unset = UNSET,
+) -> Response[
+    ErrorEnvelope | HTTPValidationError | ResponsePaginatedResponseVoiceSchema
+]:
+    """List Voices
+
+     Get voices list
+
+    Args:
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
+        voice_type (VoiceListTypeEnum | Unset):
+        la_session (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | HTTPValidationError | ResponsePaginatedResponseVoiceSchema]
+    """
+
+    kwargs = _get_kwargs(
+        page=page,
+        page_size=page_size,
+        voice_type=voice_type,
+        la_session=la_session,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    page: int | Unset = 1,
+    page_size: int | Unset = 20,
+    voice_type: VoiceListTypeEnum | Unset = UNSET,
+    la_session: str | Unset = UNSET,
+) -> ErrorEnvelope | HTTPValidationError | ResponsePaginatedResponseVoiceSchema | None:
+    """List Voices
+
+     Get voices list
+
+    Args:
+        page (int | Unset):  Default: 1.
+        page_size (int | Unset):  Default: 20.
+        voice_type (VoiceListTypeEnum | Unset):
+        la_session (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | HTTPValidationError | ResponsePaginatedResponseVoiceSchema
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            page=page,
+            page_size=page_size,
+            voice_type=voice_type,
+            la_session=la_session,
+        )
+    ).parsed

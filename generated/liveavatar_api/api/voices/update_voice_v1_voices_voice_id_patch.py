@@ -1,0 +1,214 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...models.http_validation_error import HTTPValidationError
+from ...models.response_voice_schema import ResponseVoiceSchema
+from ...models.update_voice_schema import UpdateVoiceSchema
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    voice_id: str,
+    *,
+    body: UpdateVoiceSchema,
+    la_session: str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    cookies = {}
+    if la_session is not UNSET:
+        cookies["la_session"] = la_session
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/voices/{voice_id}".format(
+            voice_id=quote(str(voice_id), safe=""),
+        ),
+        "cookies": cookies,
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorEnvelope | HTTPValidationError | ResponseVoiceSchema | None:
+    if response.status_code == 200:
+        response_200 = ResponseVoiceSchema.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = HTTPValidationError.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorEnvelope | HTTPValidationError | ResponseVoiceSchema]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    voice_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateVoiceSchema,
+    la_session: str | Unset = UNSET,
+) -> Response[ErrorEnvelope | HTTPValidationError | ResponseVoiceSchema]:
+    """Update Voice
+
+     Update voice
+
+    Args:
+        voice_id (str):
+        la_session (str | Unset):
+        body (UpdateVoiceSchema):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | HTTPValidationError | ResponseVoiceSchema]
+    """
+
+    kwargs = _get_kwargs(
+        voice_id=voice_id,
+        body=body,
+        la_session=la_session,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    voice_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateVoiceSchema,
+    la_session: str | Unset = UNSET,
+) -> ErrorEnvelope | HTTPValidationError | ResponseVoiceSchema | None:
+    """Update Voice
+
+     Update voice
+
+    Args:
+        voice_id (str):
+        la_session (str | Unset):
+        body (UpdateVoiceSchema):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | HTTPValidationError | ResponseVoiceSchema
+    """
+
+    return sync_detailed(
+        voice_id=voice_id,
+        client=client,
+        body=body,
+        la_session=la_session,
+    ).parsed
+
+
+async def asyncio_detailed(
+    voice_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateVoiceSchema,
+    la_session: str | Unset = UNSET,
+) -> Response[ErrorEnvelope | HTTPValidationError | ResponseVoiceSchema]:
+    """Update Voice
+
+     Update voice
+
+    Args:
+        voice_id (str):
+        la_session (str | Unset):
+        body (UpdateVoiceSchema):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | HTTPValidationError | ResponseVoiceSchema]
+    """
+
+    kwargs = _get_kwargs(
+        voice_id=voice_id,
+        body=body,
+        la_session=la_session,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    voice_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: UpdateVoiceSchema,
+    la_session: str | Unset = UNSET,
+) -> ErrorEnvelope | HTTPValidationError | ResponseVoiceSchema | None:
+    """Update Voice
+
+     Update voice
+
+    Args:
+        voice_id (str):
+        la_session (str | Unset):
+        body (UpdateVoiceSchema):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | HTTPValidationError | ResponseVoiceSchema
+    """
+
+    return (
+        await asyncio_detailed(
+            voice_id=voice_id,
+            client=client,
+            body=body,
+            la_session=la_session,
+        )
+    ).parsed

@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.paginated_response_memory_list_item_response import (
+        PaginatedResponseMemoryListItemResponse,
+    )
+
+
+T = TypeVar("T", bound="ResponsePaginatedResponseMemoryListItemResponse")
+
+
+@_attrs_define
+class ResponsePaginatedResponseMemoryListItemResponse:
+    """
+    Attributes:
+        code (int | Unset):  Default: 100.
+        data (None | PaginatedResponseMemoryListItemResponse | Unset):
+        message (str | Unset):
+    """
+
+    code: int | Unset = 100
+    data: None | PaginatedResponseMemoryListItemResponse | Unset = UNSET
+    message: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.paginated_response_memory_list_item_response import (
+            PaginatedResponseMemoryListItemResponse,  # noqa: PLC0415
+        )
+
+        code = self.code
+
+        data: dict[str, Any] | None | Unset
+        if isinstance(self.data, Unset):
+            data = UNSET
+        elif isinstance(self.data, PaginatedResponseMemoryListItemResponse):
+            data = self.data.to_dict()
+        else:
+            data = self.data
+
+        message = self.message
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if code is not UNSET:
+            field_dict["code"] = code
+        if data is not UNSET:
+            field_dict["data"] = data
+        if message is not UNSET:
+            field_dict["message"] = message
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.paginated_response_memory_list_item_response import (
+            PaginatedResponseMemoryListItemResponse,  # noqa: PLC0415
+        )
+
+        d = dict(src_dict)
+        code = d.pop("code", UNSET)
+
+        def _parse_data(
+            data: object,
+        ) -> None | PaginatedResponseMemoryListItemResponse | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                data_type_0 = PaginatedResponseMemoryListItemResponse.from_dict(data)
+
+                return data_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | PaginatedResponseMemoryListItemResponse | Unset, data)
+
+        data = _parse_data(d.pop("data", UNSET))
+
+        message = d.pop("message", UNSET)
+
+        response_paginated_response_memory_list_item_response = cls(
+            code=code,
+            data=data,
+            message=message,
+        )
+
+        response_paginated_response_memory_list_item_response.additional_properties = d
+        return response_paginated_response_memory_list_item_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
