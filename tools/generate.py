@@ -126,6 +126,7 @@ def _render_templates(effective_spec: dict[str, Any], out: Path) -> None:
         relative = template.relative_to(TEMPLATES)
         target = out / relative.with_name(relative.name.removesuffix(".jinja"))
         text = env.get_template(relative.as_posix()).render(operations=named, spec=effective_spec)
+        target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         written.append(str(target))
     if written:
