@@ -19,6 +19,7 @@ import yaml
 from operations import NamingError
 from operations import operations as named_operations
 from overlay import OverlayError, apply_overlay, dump_spec
+from pytypes import GLOBALS
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.json"
@@ -121,6 +122,7 @@ def _render_templates(effective_spec: dict[str, Any], out: Path) -> None:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals.update(GLOBALS)
     written = []
     for template in sorted(TEMPLATES.rglob("*.py.jinja")):
         relative = template.relative_to(TEMPLATES)
@@ -130,7 +132,12 @@ def _render_templates(effective_spec: dict[str, Any], out: Path) -> None:
         target.write_text(text, encoding="utf-8")
         written.append(str(target))
     if written:
-        subprocess.run([_tool("ruff"), "format", "--isolated", "--quiet", *written], check=True)
+        done = subprocess.run(
+            [_tool("ruff"), "format", "--isolated", "--quiet", *written],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        if done.returncode != 0:
+            raise SystemExit(f"a template rendered invalid Python:\n{done.stdout}{done.stderr}")
 
 
 def generate(out: Path) -> None:

@@ -9,9 +9,15 @@ from urllib.parse import parse_qsl
 
 import anyio.to_thread
 import pydantic_core
+from liveavatar_models.server_stubs import (
+    BINDINGS,
+    Binding,
+    Implementation,
+    NotImplementedOperation,
+)
 
 from liveavatar_server._errors import ApiError, RequestInvalid
-from liveavatar_server._handlers import HANDLERS, Call, Handler
+from liveavatar_server._handlers import Call, implementation
 from liveavatar_server._routing import Router
 from liveavatar_server._spec import JSONObject, Operation, load_spec, operations
 from liveavatar_server._store import Principal, Store
@@ -57,6 +63,17 @@ def _cookies(header: str) -> dict[str, str]:
     return found
 
 
+def request_url(scope: Scope, headers: dict[str, str]) -> str:
+    """The absolute URL the client asked for (Host header first, as Starlette does)."""
+    host = headers.get("host")
+    if not host:
+        server = scope.get("server") or ("127.0.0.1", 80)
+        host = f"{server[0]}:{server[1]}"
+    query = scope.get("query_string", b"").decode("latin-1")
+    url = f"{scope.get('scheme', 'http')}://{host}{scope.get('root_path', '')}{scope['path']}"
+    return f"{url}?{query}" if query else url
+
+
 class _BodyTooLarge(Exception):
     pass
 
@@ -90,14 +107,16 @@ class ReferenceServer:
         store: Store,
         *,
         spec: JSONObject | None = None,
-        handlers: dict[str, Handler] | None = None,
+        handlers: Implementation[Call] | None = None,
+        bindings: dict[str, Binding] | None = None,
         extra_routes: dict[str, ASGIApp] | None = None,
     ) -> None:
         self.store = store
         self.spec = spec if spec is not None else load_spec()
         self.operations = operations(self.spec)
         self.router = Router(self.operations)
-        self.handlers = HANDLERS if handlers is None else handlers
+        self.handlers = implementation() if handlers is None else handlers
+        self.bindings = BINDINGS if bindings is None else bindings
         self.extra_routes = extra_routes or {}
         self.max_body = store.settings.max_body_bytes
         self._parameters = {
@@ -176,9 +195,10 @@ class ReferenceServer:
                 return 400, envelope(400, "Client disconnected"), []
 
         query = scope.get("query_string", b"")
+        url = request_url(scope, headers)
 
         def work() -> Outcome:
-            return self._execute(operation, path_params, headers, query, body)
+            return self._execute(operation, path_params, headers, query, body, url)
 
         if self.store.inline:
             return work()
@@ -200,6 +220,32 @@ class ReferenceServer:
             return principal
         raise ApiError(401, "Missing credentials: send X-API-KEY or the la_session cookie")
 
+    def _dispatch(
+        self,
+        binding: Binding,
+        principal: Principal | None,
+        params: dict[str, Any],
+        body: Any,
+        url: str,
+    ) -> Any:
+        """Call the stub method of ``binding`` with its parameters by Python name."""
+        handler = getattr(getattr(self.handlers, binding.resource), binding.method)
+        # Absent optional parameters keep the stub's default.
+        kwargs = {
+            python: params[wire]
+            for wire, python in binding.parameters
+            if params.get(wire) is not None
+        }
+        if binding.body is not None:
+            kwargs["body"] = body
+        ctx = Call(
+            store=self.store,
+            principal=principal,
+            space_id=principal.space_id if principal and principal.space_id else "",
+            url=url,
+        )
+        return handler(ctx, **kwargs)
+
     def _execute(
         self,
         operation: Operation,
@@ -207,12 +253,13 @@ class ReferenceServer:
         headers: dict[str, str],
         query: bytes,
         body: bytes | None,
+        url: str,
     ) -> Outcome:
         try:
             principal = self._authenticate(headers) if operation.security else None
-            handler = self.handlers.get(operation.operation_id)
-            if handler is None:
-                raise ApiError(501, f"{operation.operation_id} is not implemented")
+            binding = self.bindings.get(operation.operation_id)
+            if binding is None:
+                raise NotImplementedOperation(operation.operation_id)
             raw = {
                 "path": path_params,
                 "header": headers,
@@ -261,20 +308,14 @@ class ReferenceServer:
                     )
             if operation.security and (principal is None or principal.space_id is None):
                 raise ApiError(400, "This API key has no space")
-            reply = handler(
-                Call(
-                    store=self.store,
-                    principal=principal,
-                    space_id=principal.space_id if principal and principal.space_id else "",
-                    params=params,
-                    body=model,
-                )
-            )
-            payload = {"code": 100, "data": reply.data, "message": reply.message}
+            data = self._dispatch(binding, principal, params, model, url)
+            payload = {"code": 100, "data": data, "message": binding.summary}
             if operation.response_model is not None:
                 document = operation.response_model.model_validate(payload)
                 return 200, document.model_dump_json(exclude_unset=True).encode(), []
             return 200, pydantic_core.to_json(payload), []
+        except NotImplementedOperation as exc:
+            return _error(ApiError(501, str(exc)))
         except ApiError as exc:
             return _error(exc)
         except RequestInvalid as exc:
