@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -121,6 +122,46 @@ def _ceiling(workdir: Path) -> Iterator[Endpoint]:
         yield _peer_endpoint(port, proc.pid, log)
 
 
+@contextmanager
+def _ceiling_granian(workdir: Path) -> Iterator[Endpoint]:
+    port = free_port()
+    # granian's Rust HTTP stack, one worker, the same constant app.
+    argv = [
+        str(BIN / "granian"), "--interface", "asgi", "--host", "127.0.0.1",
+        "--port", str(port), "--workers", "1", "--loop", "uvloop", "--no-ws",
+        "--log-level", "warning", "bench.ceiling:app",
+    ]  # fmt: skip
+    log = workdir / "ceiling-granian.log"
+    with running(argv, port=port, log=log, cwd=ROOT) as proc:
+        yield _peer_endpoint(port, proc.pid, log)
+
+
+@contextmanager
+def _peer_fastapi(workdir: Path) -> Iterator[Endpoint]:
+    """The stock FastAPI + SQLAlchemy implementation under bench/peers/, on SQLite."""
+    port = free_port()
+    argv = [
+        str(BIN / "python"), "-m", "uvicorn", "bench.peers.fastapi_sqlalchemy:app",
+        "--host", "127.0.0.1", "--port", str(port), "--workers", "1",
+        "--loop", "uvloop", "--http", "httptools", "--no-access-log", "--log-level", "warning",
+    ]  # fmt: skip
+    env = {**os.environ, "LIVEAVATAR_PEER_DB": str(workdir / "peer.db")}
+    log = workdir / "peer-fastapi.log"
+    with running(argv, port=port, log=log, env=env, cwd=ROOT) as proc:
+        endpoint = _peer_endpoint(port, proc.pid, log)
+        created = httpx.post(
+            endpoint.base_url + CREATE_PATH,
+            json=endpoint.create_body,
+            headers={"X-API-KEY": PEER_API_KEY},
+            timeout=30,
+        )
+        created.raise_for_status()
+        get_path = f"{CREATE_PATH}/{created.json()['data']['id']}"
+        yield Endpoint(
+            endpoint.base_url, proc.pid, PEER_API_KEY, endpoint.create_body, get_path, log
+        )
+
+
 def _peer_endpoint(port: int, pid: int, log: Path) -> Endpoint:
     get_path = f"{CREATE_PATH}/00000000-0000-0000-0000-000000000000"
     body = _create_body("00000000-0000-0000-0000-000000000000")
@@ -147,5 +188,15 @@ TARGETS: dict[str, Target] = {
             "prism", "Prism 5.16.0 mock server on the same effective spec, default options", _prism
         ),
         Target("ceiling", "bare ASGI app, constant JSON, same uvicorn settings", _ceiling),
+        Target(
+            "ceiling-granian",
+            "the same bare ASGI app on granian (Rust HTTP server), one worker",
+            _ceiling_granian,
+        ),
+        Target(
+            "peer-fastapi",
+            "stock FastAPI + SQLAlchemy ORM as the FastAPI docs teach (bench/peers/), SQLite",
+            _peer_fastapi,
+        ),
     )
 }

@@ -1,0 +1,1 @@
+"""Implementations a team would otherwise write, measured beside ours in the same run."""
