@@ -16,6 +16,7 @@ from typing import Any
 
 import jinja2
 import yaml
+from client_facts import FactsError, client_operations, model_names, parse, referenced_names
 from operations import NamingError
 from operations import operations as named_operations
 from overlay import OverlayError, apply_overlay, dump_spec
@@ -108,12 +109,48 @@ def _run_generators(effective: Path, out: Path) -> None:
         raise SystemExit("generation failed; generator warnings are errors:\n" + "\n".join(failed))
 
 
+def _docstring(text: object) -> str:
+    """Spec text made safe inside a triple-quoted docstring, on one line."""
+    line = " ".join(str(text).split())
+    return line.replace("\\", "\\\\").replace('"""', '\\"\\"\\"').rstrip('"')
+
+
+def _client_context(effective_spec: dict[str, Any], named: list[Any]) -> dict[str, Any]:
+    """The client resource template's facts: per-operation signatures, grouped by resource."""
+    try:
+        data = parse(effective_spec, CLIENT_CONFIG)
+        client = client_operations(effective_spec, named, data)
+    except FactsError as exc:
+        raise SystemExit(f"client resources: {exc}") from exc
+    resources: dict[str, list[Any]] = {}
+    for operation in client:
+        resources.setdefault(operation.op.resource, []).append(operation)
+    texts = [
+        text
+        for c in client
+        for text in (
+            c.returns,
+            c.page_item or "",
+            *(p.type for p in c.params),
+            *(p.enum or "" for p in c.params),
+            *(v.model for v in (c.body.variants if c.body else [])),
+            *(f.type for v in (c.body.variants if c.body else []) for f in v.fields),
+        )
+    ]
+    return {
+        "client": client,
+        "resources": resources,
+        "names": referenced_names(texts, model_names(data)),
+    }
+
+
 def _render_templates(effective_spec: dict[str, Any], out: Path) -> None:
     """Render every template of TEMPLATES with the named operations, then format the output."""
     try:
         named = named_operations(effective_spec)
     except NamingError as exc:
         raise SystemExit(f"naming: {exc}") from exc
+    context = _client_context(effective_spec, named)
     env = jinja2.Environment(  # noqa: S701 - renders Python source, not HTML
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
@@ -121,11 +158,14 @@ def _render_templates(effective_spec: dict[str, Any], out: Path) -> None:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["docstring"] = _docstring
     written = []
     for template in sorted(TEMPLATES.rglob("*.py.jinja")):
         relative = template.relative_to(TEMPLATES)
         target = out / relative.with_name(relative.name.removesuffix(".jinja"))
-        text = env.get_template(relative.as_posix()).render(operations=named, spec=effective_spec)
+        text = env.get_template(relative.as_posix()).render(
+            operations=named, spec=effective_spec, **context
+        )
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         written.append(str(target))

@@ -61,13 +61,13 @@ from .paginated_response_union_list_session_entry_schema_list_historic_entry_sch
     PaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema,
 )
 from .paginated_response_voice_schema import PaginatedResponseVoiceSchema
-from .response import Response
 from .response_avatar_schema import ResponseAvatarSchema
 from .response_context_detail_schema import ResponseContextDetailSchema
 from .response_create_embed_v2_response_schema import (
     ResponseCreateEmbedV2ResponseSchema,
 )
 from .response_create_secret_response_schema import ResponseCreateSecretResponseSchema
+from .response_envelope import ResponseEnvelope
 from .response_list_llm_configuration_list_item_schema import (
     ResponseListLLMConfigurationListItemSchema,
 )
@@ -194,11 +194,11 @@ __all__ = (
     "PaginatedResponseMemoryListItemResponse",
     "PaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema",
     "PaginatedResponseVoiceSchema",
-    "Response",
     "ResponseAvatarSchema",
     "ResponseContextDetailSchema",
     "ResponseCreateEmbedV2ResponseSchema",
     "ResponseCreateSecretResponseSchema",
+    "ResponseEnvelope",
     "ResponselistLanguageSchema",
     "ResponseListLLMConfigurationListItemSchema",
     "ResponseListSecretListItemSchema",

@@ -9,7 +9,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_envelope import ErrorEnvelope
 from ...models.http_validation_error import HTTPValidationError
-from ...models.response import Response
+from ...models.response_envelope import ResponseEnvelope
 from ...types import UNSET, Response, Unset
 
 
@@ -36,9 +36,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorEnvelope | HTTPValidationError | Response | None:
+) -> ErrorEnvelope | HTTPValidationError | ResponseEnvelope | None:
     if response.status_code == 200:
-        response_200 = Response.from_dict(response.json())
+        response_200 = ResponseEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -60,7 +60,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorEnvelope | HTTPValidationError | Response]:
+) -> Response[ErrorEnvelope | HTTPValidationError | ResponseEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,7 +74,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     la_session: str | Unset = UNSET,
-) -> Response[ErrorEnvelope | HTTPValidationError | Response]:
+) -> Response[ErrorEnvelope | HTTPValidationError | ResponseEnvelope]:
     """Delete Context
 
      Delete a user context
@@ -88,7 +88,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | HTTPValidationError | Response]
+        Response[ErrorEnvelope | HTTPValidationError | ResponseEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -108,7 +108,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     la_session: str | Unset = UNSET,
-) -> ErrorEnvelope | HTTPValidationError | Response | None:
+) -> ErrorEnvelope | HTTPValidationError | ResponseEnvelope | None:
     """Delete Context
 
      Delete a user context
@@ -122,7 +122,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | HTTPValidationError | Response
+        ErrorEnvelope | HTTPValidationError | ResponseEnvelope
     """
 
     return sync_detailed(
@@ -137,7 +137,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     la_session: str | Unset = UNSET,
-) -> Response[ErrorEnvelope | HTTPValidationError | Response]:
+) -> Response[ErrorEnvelope | HTTPValidationError | ResponseEnvelope]:
     """Delete Context
 
      Delete a user context
@@ -151,7 +151,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | HTTPValidationError | Response]
+        Response[ErrorEnvelope | HTTPValidationError | ResponseEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -169,7 +169,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     la_session: str | Unset = UNSET,
-) -> ErrorEnvelope | HTTPValidationError | Response | None:
+) -> ErrorEnvelope | HTTPValidationError | ResponseEnvelope | None:
     """Delete Context
 
      Delete a user context
@@ -183,7 +183,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | HTTPValidationError | Response
+        ErrorEnvelope | HTTPValidationError | ResponseEnvelope
     """
 
     return (

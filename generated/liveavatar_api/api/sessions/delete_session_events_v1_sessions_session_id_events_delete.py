@@ -8,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_envelope import ErrorEnvelope
 from ...models.http_validation_error import HTTPValidationError
-from ...models.response import Response
+from ...models.response_envelope import ResponseEnvelope
 from ...types import UNSET, Response, Unset
 
 
@@ -35,9 +35,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorEnvelope | HTTPValidationError | Response | None:
+) -> ErrorEnvelope | HTTPValidationError | ResponseEnvelope | None:
     if response.status_code == 200:
-        response_200 = Response.from_dict(response.json())
+        response_200 = ResponseEnvelope.from_dict(response.json())
 
         return response_200
 
@@ -59,7 +59,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorEnvelope | HTTPValidationError | Response]:
+) -> Response[ErrorEnvelope | HTTPValidationError | ResponseEnvelope]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,7 +73,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     la_session: str | Unset = UNSET,
-) -> Response[ErrorEnvelope | HTTPValidationError | Response]:
+) -> Response[ErrorEnvelope | HTTPValidationError | ResponseEnvelope]:
     """Delete Session Events
 
      Hard delete all session events for a given session
@@ -87,7 +87,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | HTTPValidationError | Response]
+        Response[ErrorEnvelope | HTTPValidationError | ResponseEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -107,7 +107,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     la_session: str | Unset = UNSET,
-) -> ErrorEnvelope | HTTPValidationError | Response | None:
+) -> ErrorEnvelope | HTTPValidationError | ResponseEnvelope | None:
     """Delete Session Events
 
      Hard delete all session events for a given session
@@ -121,7 +121,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | HTTPValidationError | Response
+        ErrorEnvelope | HTTPValidationError | ResponseEnvelope
     """
 
     return sync_detailed(
@@ -136,7 +136,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     la_session: str | Unset = UNSET,
-) -> Response[ErrorEnvelope | HTTPValidationError | Response]:
+) -> Response[ErrorEnvelope | HTTPValidationError | ResponseEnvelope]:
     """Delete Session Events
 
      Hard delete all session events for a given session
@@ -150,7 +150,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | HTTPValidationError | Response]
+        Response[ErrorEnvelope | HTTPValidationError | ResponseEnvelope]
     """
 
     kwargs = _get_kwargs(
@@ -168,7 +168,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     la_session: str | Unset = UNSET,
-) -> ErrorEnvelope | HTTPValidationError | Response | None:
+) -> ErrorEnvelope | HTTPValidationError | ResponseEnvelope | None:
     """Delete Session Events
 
      Hard delete all session events for a given session
@@ -182,7 +182,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | HTTPValidationError | Response
+        ErrorEnvelope | HTTPValidationError | ResponseEnvelope
     """
 
     return (
