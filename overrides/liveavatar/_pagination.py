@@ -32,13 +32,17 @@ class _PageData(Generic[T]):
         count = getattr(data, "count", None)
         self.count: int = count if isinstance(count, int) else len(self.items)
 
+    def _next_link(self) -> object:
+        # openapi-python-client names the attribute `next_` (it would shadow the builtin).
+        return getattr(self._data, "next_", getattr(self._data, "next", None))
+
     def has_next_page(self) -> bool:
-        following = getattr(self._data, "next", None)
+        following = self._next_link()
         return bool(self.items) and isinstance(following, str) and bool(following)
 
     def _next_number(self) -> int:
         """The `page` of the `next` link when it has one, else the following number."""
-        following = getattr(self._data, "next", None)
+        following = self._next_link()
         if not self.has_next_page() or isinstance(following, Unset):
             raise LiveAvatarError("This is the last page: there is no next page.")
         try:
