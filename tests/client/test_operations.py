@@ -114,7 +114,7 @@ class Call:
         self._check_result(result)
 
     def _check_result(self, result: Any) -> None:
-        data = None if self.reply is None else self.reply.get("data")
+        data: Any = None if self.reply is None else self.reply.get("data")
         if self.operation.paginated:
             assert [item.to_dict() for item in result.items] == data["results"]
             assert result.count == data["count"]
