@@ -39,7 +39,9 @@ Everything below this folder is written by `make generate` from `openapi.json` a
 Change the spec, the overlay or the generator configuration instead.
 
 - `openapi.effective.json`: the published spec with the overlay applied.
-- `liveavatar_api/`: attrs + httpx client (openapi-python-client).
+- `liveavatar_api/`: attrs + httpx client (openapi-python-client), plus `resources.py`: every
+  operation as `client.<resource>.<method>(...)`, rendered from
+  `overrides/templates/liveavatar_api/resources.py.jinja` (facts from `tools/client_facts.py`).
 - `liveavatar_models/`: pydantic v2 models (datamodel-code-generator), with a copy of
   `openapi.effective.json` as package data (the reference server routes from it).
 - `PROVENANCE.json`: spec and overlay sha256, tool versions, operation count.
