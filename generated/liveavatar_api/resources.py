@@ -919,9 +919,12 @@ def _jsonable(value: Any) -> Any:
 
 def _body(model: Any, fields: dict[str, Any]) -> Any:
     """The body model from keyword arguments; a None argument is left out of the body."""
-    return model.from_dict(
-        {key: _jsonable(v) for key, v in fields.items() if v is not None}
-    )
+    try:
+        return model.from_dict(
+            {key: _jsonable(v) for key, v in fields.items() if v is not None}
+        )
+    except KeyError as exc:  # the generated parser's word for a missing required field
+        raise TypeError(f"missing required keyword argument: {exc.args[0]!r}") from None
 
 
 def _pick_body(

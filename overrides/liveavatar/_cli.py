@@ -43,7 +43,7 @@ FIELD = "field:"
 _MODELS = vars(liveavatar_api.models)
 
 
-class _Usage(LiveAvatarError):
+class UsageError(LiveAvatarError):
     """A command line that cannot become a call (reported like an API error, exit 1)."""
 
 
@@ -160,14 +160,18 @@ class _Command:
                     if name not in self.path:
                         self.path.append(name)
                     continue
-                required = param.default is param.empty and len(signatures) == 1
+                # Of a oneOf body, a field is required when every variant requires it.
+                everywhere = all(
+                    name in inspect.signature(other).parameters
+                    and inspect.signature(other).parameters[name].default is param.empty
+                    for other in signatures
+                )
                 if name not in self.fields:
                     sensitive = name in operation.sensitive
-                    self.fields[name] = _Field(name, hints[name], required, sensitive)
-                else:  # the discriminator of a oneOf body: the union of its choices
+                    self.fields[name] = _Field(name, hints[name], everywhere, sensitive)
+                else:  # a field of several variants (the discriminator): the union of its types
                     known = self.fields[name]
                     known.members += [m for m in _members(hints[name]) if m not in known.members]
-                    known.required = known.required or param.default is param.empty
 
     def add_to(self, parser: argparse.ArgumentParser) -> None:
         for name in self.path:
@@ -197,7 +201,7 @@ class _Command:
         _nested(self, keywords, extra)
         missing = [f.flag for f in self.fields.values() if f.required and f.name not in keywords]
         if missing:
-            raise _Usage(f"missing {', '.join(missing)} (or give them in --json)")
+            raise UsageError(f"missing {', '.join(missing)} (or give them in --json)")
         return keywords
 
 
@@ -214,7 +218,7 @@ def _secret(found: _Field, values: dict[str, Any]) -> str | None:
     else:
         value = os.environ.get(values.get(found.dest + ":env") or "", "")
     if not value and found.required:
-        raise _Usage(
+        raise UsageError(
             f"No value for {found.flag}: pipe it with {found.flag}-stdin or set "
             f"{values.get(found.dest + ':env')} (see {found.flag}-env)."
         )
@@ -242,12 +246,12 @@ def _nested(command: _Command, keywords: dict[str, Any], extra: list[str]) -> No
         head, _, rest = flag.partition(".")
         found = by_flag.get(head)
         if found is None or not rest or not (inline or items):
-            raise _Usage(f"unrecognized argument: {token}")
+            raise UsageError(f"unrecognized argument: {token}")
         raw = inline or items.pop(0)
         path = [part.replace("-", "_") for part in rest.split(".")]
         target = keywords.setdefault(found.name, {})
         if not isinstance(target, dict):
-            raise _Usage(f"{head} is given as JSON and per field: choose one")
+            raise UsageError(f"{head} is given as JSON and per field: choose one")
         for part in path[:-1]:
             target = target.setdefault(part, {})
         target[path[-1]] = _leaf(found.model, path, raw)
@@ -275,7 +279,7 @@ def _run_operation(
     try:
         result = method(*(getattr(args, name) for name in command.path), **keywords)
     except TypeError as exc:  # a --json field the operation does not have
-        raise _Usage(str(exc).replace(f"{type(method.__self__).__name__}.", "")) from exc
+        raise UsageError(str(exc).replace(f"{type(method.__self__).__name__}.", "")) from exc
     if operation.paginated and args.all_pages:
         return list(result)
     return result

@@ -312,3 +312,12 @@ def test_sessions_open_for_a_while(api: ScriptedAPI, capsys: pytest.CaptureFixtu
     )
     assert code == 0
     assert api.requests[-1].url.path == "/v1/sessions/stop"
+
+
+def test_a_oneof_field_required_by_every_variant_is_required(
+    api: ScriptedAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = cli(api, capsys, "sessions", "create-token", "--mode", "LITE")
+    assert code == 1
+    assert "missing --avatar-id" in err
+    assert api.requests == []
