@@ -16,6 +16,7 @@ from typing import Any
 
 import jinja2
 import yaml
+from client_facts import FactsError, client_operations, model_names, parse, referenced_names
 from operations import NamingError
 from operations import operations as named_operations
 from overlay import OverlayError, apply_overlay, dump_spec
@@ -39,7 +40,9 @@ Everything below this folder is written by `make generate` from `openapi.json` a
 Change the spec, the overlay or the generator configuration instead.
 
 - `openapi.effective.json`: the published spec with the overlay applied.
-- `liveavatar_api/`: attrs + httpx client (openapi-python-client).
+- `liveavatar_api/`: attrs + httpx client (openapi-python-client), plus `resources.py`: every
+  operation as `client.<resource>.<method>(...)`, rendered from
+  `overrides/templates/liveavatar_api/resources.py.jinja` (facts from `tools/client_facts.py`).
 - `liveavatar_models/`: pydantic v2 models (datamodel-code-generator), with a copy of
   `openapi.effective.json` as package data (the reference server routes from it).
 - `PROVENANCE.json`: spec and overlay sha256, tool versions, operation count.
@@ -109,12 +112,48 @@ def _run_generators(effective: Path, out: Path) -> None:
         raise SystemExit("generation failed; generator warnings are errors:\n" + "\n".join(failed))
 
 
+def _docstring(text: object) -> str:
+    """Spec text made safe inside a triple-quoted docstring, on one line."""
+    line = " ".join(str(text).split())
+    return line.replace("\\", "\\\\").replace('"""', '\\"\\"\\"').rstrip('"')
+
+
+def _client_context(effective_spec: dict[str, Any], named: list[Any]) -> dict[str, Any]:
+    """The client resource template's facts: per-operation signatures, grouped by resource."""
+    try:
+        data = parse(effective_spec, CLIENT_CONFIG)
+        client = client_operations(effective_spec, named, data)
+    except FactsError as exc:
+        raise SystemExit(f"client resources: {exc}") from exc
+    resources: dict[str, list[Any]] = {}
+    for operation in client:
+        resources.setdefault(operation.op.resource, []).append(operation)
+    texts = [
+        text
+        for c in client
+        for text in (
+            c.returns,
+            c.page_item or "",
+            *(p.type for p in c.params),
+            *(p.enum or "" for p in c.params),
+            *(v.model for v in (c.body.variants if c.body else [])),
+            *(f.type for v in (c.body.variants if c.body else []) for f in v.fields),
+        )
+    ]
+    return {
+        "client": client,
+        "resources": resources,
+        "names": referenced_names(texts, model_names(data)),
+    }
+
+
 def _render_templates(effective_spec: dict[str, Any], out: Path) -> None:
     """Render every template of TEMPLATES with the named operations, then format the output."""
     try:
         named = named_operations(effective_spec)
     except NamingError as exc:
         raise SystemExit(f"naming: {exc}") from exc
+    context = _client_context(effective_spec, named)
     env = jinja2.Environment(  # noqa: S701 - renders Python source, not HTML
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
@@ -123,11 +162,14 @@ def _render_templates(effective_spec: dict[str, Any], out: Path) -> None:
         lstrip_blocks=True,
     )
     env.globals.update(GLOBALS)
+    env.filters["docstring"] = _docstring
     written = []
     for template in sorted(TEMPLATES.rglob("*.py.jinja")):
         relative = template.relative_to(TEMPLATES)
         target = out / relative.with_name(relative.name.removesuffix(".jinja"))
-        text = env.get_template(relative.as_posix()).render(operations=named, spec=effective_spec)
+        text = env.get_template(relative.as_posix()).render(
+            operations=named, spec=effective_spec, **context
+        )
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         written.append(str(target))

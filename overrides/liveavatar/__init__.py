@@ -1,5 +1,7 @@
 """liveavatar: the handwritten client layer over the generated liveavatar_api package."""
 
+from liveavatar_api.resources import AsyncPage, AsyncPager, RawResponse, SyncPage
+
 from liveavatar._client import (
     AsyncLiveAvatar,
     AsyncLiveAvatarWithRawResponse,
@@ -8,6 +10,7 @@ from liveavatar._client import (
     LiveAvatarWithRawResponse,
     SyncOperation,
 )
+from liveavatar._sessions import AsyncLiveSession, LiveSession
 from liveavatar._transport import APIResponse
 from liveavatar.errors import (
     APIConnectionError,
@@ -33,7 +36,10 @@ __all__ = [
     "APITimeoutError",
     "AsyncLiveAvatar",
     "AsyncLiveAvatarWithRawResponse",
+    "AsyncLiveSession",
     "AsyncOperation",
+    "AsyncPage",
+    "AsyncPager",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
@@ -41,9 +47,12 @@ __all__ = [
     "LiveAvatar",
     "LiveAvatarError",
     "LiveAvatarWithRawResponse",
+    "LiveSession",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RawResponse",
     "SyncOperation",
+    "SyncPage",
     "UnprocessableEntityError",
 ]

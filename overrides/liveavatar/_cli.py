@@ -1,167 +1,389 @@
-"""The `liveavatar` console script: each resource call from the shell, printing JSON."""
+"""The `liveavatar` console script: every operation from the shell, built at run time from the
+generated resources, printing JSON.
+
+`liveavatar <resource> <operation> [PATH ...] [--field value ...]`: one subcommand per
+operation of `liveavatar_api.resources.OPERATIONS`, its flags read from the resource method's
+signature and types (so from the spec): enums and literals become choices, booleans
+`--flag/--no-flag`, numbers are typed, objects take JSON (`--field '{...}'`) or one value per
+nested field (`--field.sub value`), `--json BODY` gives the whole body (flags win), paginated
+lists take `--all-pages`. Fields the spec marks writeOnly / `format: password` (a secret value)
+are read from stdin or an environment variable, so they never need to be in argv.
+`liveavatar sessions open ...` keeps a session alive until Ctrl-C, then stops it.
+"""
 
 from __future__ import annotations
 
 import argparse
+import enum
+import functools
+import inspect
 import json
 import os
 import sys
+import threading
+import types
+import typing
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import httpx
-from liveavatar_api.models import SecretTypeEnum
+import liveavatar_api.models
+from liveavatar_api.resources import OPERATIONS, Operation, Resources
 
 from liveavatar._client import LiveAvatar
-from liveavatar._transport import API_KEY_ENV, BASE_URL_ENV, SESSION_ENV
+from liveavatar._sessions import KEEP_ALIVE_INTERVAL
+from liveavatar._transport import API_KEY_ENV, BASE_URL_ENV, SESSION_ENV, SESSION_TOKEN_ENV
 from liveavatar.errors import LiveAvatarError
 
 __all__ = ["main"]
 
-SECRET_VALUE_ENV = "LIVEAVATAR_SECRET_VALUE"  # noqa: S105 - a variable name, not a secret
+# Parsed flags live under this prefix, apart from the global options (`--base-url` is both a
+# global option and a field of LLM configurations).
+FIELD = "field:"
+_MODELS = vars(liveavatar_api.models)
 
-Command = Callable[[LiveAvatar, argparse.Namespace], Any]
+
+class UsageError(LiveAvatarError):
+    """A command line that cannot become a call (reported like an API error, exit 1)."""
+
+
+def _kebab(name: str) -> str:
+    return name.rstrip("_").replace("_", "-")
+
+
+def _members(hint: Any) -> list[Any]:
+    """The members of a union annotation (one member for anything else), None dropped."""
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        return [m for m in typing.get_args(hint) if m is not type(None)]
+    return [hint]
+
+
+def _choices(members: list[Any]) -> list[str] | None:
+    values: list[str] = []
+    for member in members:
+        if typing.get_origin(member) is typing.Literal:
+            values += [str(v) for v in typing.get_args(member)]
+        elif isinstance(member, type) and issubclass(member, enum.Enum):
+            values += [str(m.value) for m in member]
+        else:
+            return None
+    return sorted(set(values), key=values.index)
+
+
+def _is_object(member: Any) -> bool:
+    return hasattr(member, "from_dict") or typing.get_origin(member) is dict or member is dict
+
+
+def _scalar(members: list[Any]) -> Callable[[str], Any]:
+    for kind in (int, float):
+        if kind in members:
+            return kind
+    if any(_is_object(m) or typing.get_origin(m) is list for m in members):
+        return json.loads
+    return str
+
+
+class _Field:
+    """One keyword argument of a resource method, as a flag."""
+
+    def __init__(self, name: str, hint: Any, required: bool, sensitive: bool) -> None:
+        self.name = name
+        self.flag = "--" + _kebab(name)
+        self.dest = FIELD + name
+        self.members = _members(hint)
+        self.required = required
+        self.sensitive = sensitive
+        self.model = next((m for m in self.members if hasattr(m, "from_dict")), None)
+
+    @property
+    def is_object(self) -> bool:
+        return any(_is_object(m) for m in self.members)
+
+    def add_to(self, parser: argparse.ArgumentParser) -> None:
+        choices = _choices(self.members)
+        suffix = " (required)" if self.required else ""
+        if bool in self.members:
+            parser.add_argument(
+                self.flag, dest=self.dest, action=argparse.BooleanOptionalAction, help=suffix
+            )
+        elif choices is not None:
+            parser.add_argument(self.flag, dest=self.dest, choices=choices, help=suffix)
+        elif self.is_object:
+            parser.add_argument(
+                self.flag,
+                dest=self.dest,
+                type=json.loads,
+                metavar="JSON",
+                help=f"a JSON object, or one {self.flag}.FIELD VALUE per field{suffix}",
+            )
+        else:
+            parser.add_argument(
+                self.flag,
+                dest=self.dest,
+                type=_scalar(self.members),
+                metavar=self.name.rstrip("_").upper(),
+                help=suffix,
+            )
+        if self.sensitive:
+            env = "LIVEAVATAR_" + self.name.upper()
+            parser.add_argument(
+                self.flag + "-stdin", dest=self.dest + ":stdin", action="store_true",
+                help="read the value from stdin (the value never needs to be in argv)",
+            )  # fmt: skip
+            parser.add_argument(
+                self.flag + "-env", dest=self.dest + ":env", default=env, metavar="VAR",
+                help=f"environment variable holding the value (default: {env}); {self.flag} "
+                "puts it in argv, where other users can read it with `ps`",
+            )  # fmt: skip
+
+
+def _signatures(method: Callable[..., Any]) -> list[Callable[..., Any]]:
+    return list(typing.get_overloads(method)) or [method]
+
+
+class _Command:
+    """One operation as a subcommand: its positional path parameters and its flags."""
+
+    def __init__(self, operation: Operation) -> None:
+        self.operation = operation
+        method = getattr(_resource_classes()[operation.resource], operation.name)
+        self.doc = inspect.getdoc(method) or operation.operation_id
+        self.path: list[str] = []
+        self.fields: dict[str, _Field] = {}
+        signatures = _signatures(method)
+        for signature in signatures:
+            hints = typing.get_type_hints(signature)
+            for name, param in inspect.signature(signature).parameters.items():
+                if name in ("self", "session_token") or param.kind is param.VAR_KEYWORD:
+                    continue
+                if param.kind is param.POSITIONAL_OR_KEYWORD:
+                    if name not in self.path:
+                        self.path.append(name)
+                    continue
+                # Of a oneOf body, a field is required when every variant requires it.
+                everywhere = all(
+                    name in inspect.signature(other).parameters
+                    and inspect.signature(other).parameters[name].default is param.empty
+                    for other in signatures
+                )
+                if name not in self.fields:
+                    sensitive = name in operation.sensitive
+                    self.fields[name] = _Field(name, hints[name], everywhere, sensitive)
+                else:  # a field of several variants (the discriminator): the union of its types
+                    known = self.fields[name]
+                    known.members += [m for m in _members(hints[name]) if m not in known.members]
+
+    def add_to(self, parser: argparse.ArgumentParser) -> None:
+        for name in self.path:
+            parser.add_argument(name, metavar=name.upper())
+        for found in self.fields.values():
+            found.add_to(parser)
+        if self.operation.method in ("POST", "PUT", "PATCH") and self.fields:
+            parser.add_argument(
+                "--json", dest=FIELD + ":json", type=json.loads, metavar="BODY",
+                help="the whole body as a JSON object (flags win over its fields)",
+            )  # fmt: skip
+        if self.operation.paginated:
+            parser.add_argument(
+                "--all-pages", action="store_true", help="walk every page, print every item"
+            )
+
+    def keywords(self, args: argparse.Namespace, extra: list[str]) -> dict[str, Any]:
+        """The resource method's keyword arguments from the parsed flags."""
+        values = vars(args)
+        keywords: dict[str, Any] = dict(values.get(FIELD + ":json") or {})
+        for name, found in self.fields.items():
+            value = values.get(found.dest)
+            if found.sensitive and value is None:
+                value = _secret(found, values)
+            if value is not None:
+                keywords[name] = value
+        _nested(self, keywords, extra)
+        missing = [f.flag for f in self.fields.values() if f.required and f.name not in keywords]
+        if missing:
+            raise UsageError(f"missing {', '.join(missing)} (or give them in --json)")
+        return keywords
+
+
+@functools.cache
+def _resource_classes() -> dict[str, type[Any]]:
+    """The generated resource class of each `client.<resource>` attribute."""
+    return typing.get_type_hints(Resources)
+
+
+def _secret(found: _Field, values: dict[str, Any]) -> str | None:
+    """A sensitive field's value from stdin or its environment variable (argv is visible to all)."""
+    if values.get(found.dest + ":stdin"):
+        value = sys.stdin.read().rstrip("\r\n")
+    else:
+        value = os.environ.get(values.get(found.dest + ":env") or "", "")
+    if not value and found.required:
+        raise UsageError(
+            f"No value for {found.flag}: pipe it with {found.flag}-stdin or set "
+            f"{values.get(found.dest + ':env')} (see {found.flag}-env)."
+        )
+    return value or None
+
+
+def _leaf(model: Any, path: list[str], raw: str) -> Any:
+    """`--field.sub.leaf VALUE`: typed from the generated model when it names the field."""
+    for part in path:
+        hints = typing.get_type_hints(model, localns=_MODELS) if model is not None else {}
+        members = _members(hints.get(part, str))
+        model = next((m for m in members if hasattr(m, "from_dict")), None)
+    if model is not None:
+        return json.loads(raw)
+    return _scalar(members)(raw)
+
+
+def _nested(command: _Command, keywords: dict[str, Any], extra: list[str]) -> None:
+    """Fold `--field.sub value` (or `--field.sub=value`) pairs into object fields."""
+    by_flag = {f.flag: f for f in command.fields.values() if f.is_object}
+    items = list(extra)
+    while items:
+        token = items.pop(0)
+        flag, _, inline = token.partition("=")
+        head, _, rest = flag.partition(".")
+        found = by_flag.get(head)
+        if found is None or not rest or not (inline or items):
+            raise UsageError(f"unrecognized argument: {token}")
+        raw = inline or items.pop(0)
+        path = [part.replace("-", "_") for part in rest.split(".")]
+        target = keywords.setdefault(found.name, {})
+        if not isinstance(target, dict):
+            raise UsageError(f"{head} is given as JSON and per field: choose one")
+        for part in path[:-1]:
+            target = target.setdefault(part, {})
+        target[path[-1]] = _leaf(found.model, path, raw)
 
 
 def _to_json(value: Any) -> Any:
     if isinstance(value, list):
         return [_to_json(item) for item in value]
+    if hasattr(value, "iter_pages") and hasattr(value, "items"):
+        return {
+            "count": value.count,
+            "has_next_page": value.has_next_page(),
+            "items": _to_json(value.items),
+        }
     to_dict = getattr(value, "to_dict", None)
     return to_dict() if callable(to_dict) else value
 
 
-def _secret_value(args: argparse.Namespace) -> str:
-    """From stdin or an environment variable (argv is visible to every user in `ps`)."""
-    if args.secret_value_stdin:
-        value = sys.stdin.read().rstrip("\r\n")
-    elif args.secret_value is not None:
-        value = args.secret_value
-    else:
-        value = os.environ.get(args.secret_value_env, "")
-    if not value:
-        raise LiveAvatarError(
-            "No secret value: pipe it with --secret-value-stdin or set "
-            f"{args.secret_value_env} (see --secret-value-env)."
+def _run_operation(
+    client: LiveAvatar, command: _Command, args: argparse.Namespace, extra: list[str]
+) -> Any:
+    operation = command.operation
+    method = getattr(getattr(client, operation.resource), operation.name)
+    keywords = command.keywords(args, extra)
+    try:
+        result = method(*(getattr(args, name) for name in command.path), **keywords)
+    except TypeError as exc:  # a --json field the operation does not have
+        raise UsageError(str(exc).replace(f"{type(method.__self__).__name__}.", "")) from exc
+    if operation.paginated and args.all_pages:
+        return list(result)
+    return result
+
+
+def _run_open(
+    client: LiveAvatar, command: _Command, args: argparse.Namespace, extra: list[str]
+) -> Any:
+    """`sessions open`: start, print the session, keep it alive until Ctrl-C (or --for), stop."""
+    keywords = command.keywords(args, extra)
+    with client.sessions.open(keep_alive_interval=args.keep_alive_interval, **keywords) as session:
+        started = session.started
+        print(
+            json.dumps({"session_id": session.session_id, **_to_json(started)}, indent=2),
+            flush=True,
         )
-    return value
+        print("Session open: Ctrl-C stops it.", file=sys.stderr, flush=True)
+        try:
+            _wait(args.seconds)
+        except KeyboardInterrupt:
+            print("Stopping the session.", file=sys.stderr, flush=True)
+    return {"session_id": session.session_id, "stopped": True}
+
+
+def _wait(seconds: float | None) -> None:
+    """Until Ctrl-C, or `seconds`."""
+    threading.Event().wait(seconds)
+
+
+def _operation_parser(
+    operations: argparse._SubParsersAction[argparse.ArgumentParser],
+    command: _Command,
+    name: str,
+    description: str | None = None,
+) -> argparse.ArgumentParser:
+    text = description or command.doc
+    parser = operations.add_parser(name, help=text.splitlines()[0], description=text)
+    command.add_to(parser)
+    return parser
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="liveavatar", description="Call the LiveAvatar API and print the result as JSON."
+        prog="liveavatar",
+        description="Call any LiveAvatar API operation and print the result as JSON.",
     )
     parser.add_argument("--api-key", help=f"API key (default: ${API_KEY_ENV})")
     parser.add_argument(
         "--base-url", help=f"API base URL (default: ${BASE_URL_ENV} or the public API)"
     )
+    parser.add_argument(
+        "--session-token", help=f"bearer session token (default: ${SESSION_TOKEN_ENV})"
+    )
     parser.add_argument("--session", help=f"la_session cookie (default: ${SESSION_ENV})")
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds per request")
     parser.add_argument("--max-retries", type=int, default=2, help="retries of a failed call")
     resources = parser.add_subparsers(dest="resource", required=True, metavar="RESOURCE")
-
-    llm = resources.add_parser("llm-configurations", help="LLM configurations")
-    llm_ops = llm.add_subparsers(dest="operation", required=True, metavar="OPERATION")
-    create = llm_ops.add_parser("create", help="create a configuration")
-    create.add_argument("--display-name", required=True)
-    create.add_argument("--model-name", required=True)
-    create.add_argument("--secret-id", required=True)
-    create.add_argument("--base-url", dest="llm_base_url", help="LLM endpoint (default: OpenAI)")
-    create.set_defaults(run=_llm_create)
-    llm_ops.add_parser("list", help="list configurations, newest first").set_defaults(
-        run=lambda client, args: client.llm_configurations.list()
-    )
-    get = llm_ops.add_parser("get", help="show one configuration")
-    get.add_argument("config_id")
-    get.set_defaults(run=lambda client, args: client.llm_configurations.get(args.config_id))
-    update = llm_ops.add_parser("update", help="change only the fields given")
-    update.add_argument("config_id")
-    update.add_argument("--display-name")
-    update.add_argument("--model-name")
-    update.add_argument("--secret-id")
-    update.add_argument("--base-url", dest="llm_base_url")
-    update.set_defaults(run=_llm_update)
-    delete = llm_ops.add_parser("delete", help="delete one configuration")
-    delete.add_argument("config_id")
-    delete.set_defaults(run=lambda client, args: client.llm_configurations.delete(args.config_id))
-
-    secrets = resources.add_parser("secrets", help="encrypted secrets")
-    secret_ops = secrets.add_subparsers(dest="operation", required=True, metavar="OPERATION")
-    screate = secret_ops.add_parser(
-        "create",
-        help="store a secret",
-        description=(
-            "The value is read from stdin (--secret-value-stdin) or from an environment "
-            f"variable (default {SECRET_VALUE_ENV}). --secret-value puts it in argv, where "
-            "other users can read it with `ps`: avoid it outside throwaway use."
-        ),
-    )
-    screate.add_argument("--secret-name", required=True)
-    screate.add_argument(
-        "--secret-type", required=True, choices=[member.value for member in SecretTypeEnum]
-    )
-    source = screate.add_mutually_exclusive_group()
-    source.add_argument(
-        "--secret-value-stdin", action="store_true", help="read the value from stdin"
-    )
-    source.add_argument("--secret-value", help="the value itself (visible in `ps`)")
-    screate.add_argument(
-        "--secret-value-env",
-        default=SECRET_VALUE_ENV,
-        metavar="VAR",
-        help=f"environment variable holding the value (default: {SECRET_VALUE_ENV})",
-    )
-    screate.set_defaults(run=_secret_create)
-    secret_ops.add_parser("list", help="list secrets (never their values)").set_defaults(
-        run=lambda client, args: client.secrets.list()
-    )
-    sdelete = secret_ops.add_parser("delete", help="delete one secret")
-    sdelete.add_argument("secret_id")
-    sdelete.set_defaults(run=lambda client, args: client.secrets.delete(args.secret_id))
+    groups: dict[str, argparse._SubParsersAction[argparse.ArgumentParser]] = {}
+    for operation in OPERATIONS:
+        if operation.resource not in groups:
+            group = resources.add_parser(
+                _kebab(operation.resource), help=f"client.{operation.resource}"
+            )
+            groups[operation.resource] = group.add_subparsers(
+                dest="operation", required=True, metavar="OPERATION"
+            )
+        command = _Command(operation)
+        sub = _operation_parser(groups[operation.resource], command, _kebab(operation.name))
+        sub.set_defaults(command=command, run=_run_operation)
+        if operation.resource == "sessions" and operation.name == "create_token":
+            opened = _operation_parser(
+                groups["sessions"],
+                command,
+                "open",
+                "Open a session: create its token, start it, keep it alive until Ctrl-C "
+                "(or --for SECONDS), then stop it. Takes create-token's flags.",
+            )
+            opened.add_argument(
+                "--keep-alive-interval", type=float, default=KEEP_ALIVE_INTERVAL, metavar="SECONDS"
+            )
+            opened.add_argument(
+                "--for", dest="seconds", type=float, metavar="SECONDS",
+                help="stop after this long instead of waiting for Ctrl-C",
+            )  # fmt: skip
+            opened.set_defaults(command=command, run=_run_open)
     return parser
-
-
-def _llm_create(client: LiveAvatar, args: argparse.Namespace) -> Any:
-    return client.llm_configurations.create(
-        display_name=args.display_name,
-        model_name=args.model_name,
-        secret_id=args.secret_id,
-        base_url=args.llm_base_url,
-    )
-
-
-def _llm_update(client: LiveAvatar, args: argparse.Namespace) -> Any:
-    return client.llm_configurations.update(
-        args.config_id,
-        display_name=args.display_name,
-        model_name=args.model_name,
-        secret_id=args.secret_id,
-        base_url=args.llm_base_url,
-    )
-
-
-def _secret_create(client: LiveAvatar, args: argparse.Namespace) -> Any:
-    return client.secrets.create(
-        secret_name=args.secret_name,
-        secret_value=_secret_value(args),
-        secret_type=args.secret_type,
-    )
 
 
 def main(argv: Sequence[str] | None = None, *, http_client: httpx.Client | None = None) -> int:
     """Run one command; `http_client` lets a caller (or a test) supply the transport."""
-    args = _parser().parse_args(argv)
-    run: Command = args.run
+    parser = _parser()
+    args, extra = parser.parse_known_args(argv)
     try:
         with LiveAvatar(
             args.api_key,
             base_url=args.base_url,
+            session_token=args.session_token,
             session=args.session,
             timeout=args.timeout,
             max_retries=args.max_retries,
             http_client=http_client,
         ) as client:
-            result = run(client, args)
-    except LiveAvatarError as exc:
+            result = args.run(client, args.command, args, extra)
+    except (LiveAvatarError, ValueError) as exc:
         message = " ".join(str(exc).split())
         print(f"liveavatar: error: {type(exc).__name__}: {message}", file=sys.stderr)
         return 1

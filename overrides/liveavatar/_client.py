@@ -1,4 +1,4 @@
-"""`LiveAvatar` and `AsyncLiveAvatar`: one generic `call` adds retries, timeouts and errors to any operation."""
+"""`LiveAvatar` and `AsyncLiveAvatar`: the generated resources over one runner that adds auth, retries, timeouts, errors, pagination and unwrapping."""
 
 from __future__ import annotations
 
@@ -11,26 +11,30 @@ from types import TracebackType
 from typing import Any, Protocol, Self
 
 import httpx
+from liveavatar_api.resources import (
+    OPERATIONS,
+    SECURITY_SCHEMES,
+    AsyncRawResources,
+    AsyncResources,
+    Operation,
+    RawResources,
+    Resources,
+)
 from liveavatar_api.types import Response
 
 from liveavatar import _retry
-from liveavatar._resources import (
-    AsyncLLMConfigurations,
-    AsyncLLMConfigurationsWithRawResponse,
-    AsyncSecrets,
-    AsyncSecretsWithRawResponse,
-    LLMConfigurations,
-    LLMConfigurationsWithRawResponse,
-    Secrets,
-    SecretsWithRawResponse,
-)
+from liveavatar._auth import credential_headers
+from liveavatar._pagination import AsyncPageImpl, AsyncPagerImpl, SyncPageImpl, first_page_number
+from liveavatar._sessions import AsyncSessions, Sessions
 from liveavatar._transport import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
+    SESSION_COOKIE,
     APIResponse,
+    CallOptions,
     Settings,
     build_generated_client,
-    call_timeout,
+    call_options,
     connection_error,
     to_timeout,
     unwrap,
@@ -78,6 +82,31 @@ class _NotGiven:
 
 _NOT_GIVEN = _NotGiven()
 
+_BY_MODULE = {operation.module.__name__: operation for operation in OPERATIONS}
+
+
+def _operation_of(module: Any) -> Operation:
+    """The generated facts of an operation module; a module the resources do not know (from a
+    newer generated package) sends whichever credential the client has, in the spec's order."""
+    name = getattr(module, "__name__", "")
+    found = _BY_MODULE.get(name)
+    if found is not None:
+        return found
+    return Operation(
+        operation_id=name,
+        method="",
+        path="",
+        resource=name.rsplit(".", 1)[-1],
+        name="call",
+        module=module,
+        security=tuple((scheme,) for scheme in SECURITY_SCHEMES),
+        idempotent=False,
+        paginated=False,
+        data_required=False,
+        cookies=(SESSION_COOKIE,),
+        sensitive=(),
+    )
+
 
 def _decode_failure(exc: Exception) -> bool:
     """A parse error raised inside the generated code, not a bad call (e.g. a wrong keyword)."""
@@ -114,13 +143,43 @@ class _ClientBase:
         api_key: str | None,
         base_url: str | None,
         session: str | None,
+        session_token: str | None,
         timeout: float | httpx.Timeout | None,
         max_retries: int,
     ) -> None:
-        self._settings = Settings.resolve(api_key, base_url, session, timeout, max_retries)
+        self._settings = Settings.resolve(
+            api_key, base_url, session, session_token, timeout, max_retries
+        )
         self._max_retries = self._settings.max_retries
         self._timeout_override = None
         self._raw = False
+        self._auth_cache: dict[int, dict[str, str]] = {}
+
+    def _options(self, operation: Operation, session_token: str | None) -> CallOptions:
+        """Credentials (checked before any request) and the per-call timeout of one call."""
+        if session_token is None:
+            headers = self._auth_cache.get(id(operation))
+            if headers is None:
+                headers = credential_headers(operation, self._settings, None)
+                self._auth_cache[id(operation)] = headers
+        else:
+            headers = credential_headers(operation, self._settings, session_token)
+        return CallOptions(headers, self._timeout_override)
+
+    def _retry_or_raise(self, exc: Exception, attempt: int, operation: Operation) -> float:
+        """The wait before the next attempt, or raise `exc` as the public exception."""
+        if attempt >= self._max_retries or not _retry.should_retry(exc, operation.idempotent):
+            if isinstance(exc, httpx.TransportError):
+                raise connection_error(exc) from exc
+            raise exc
+        delay = _retry.retry_delay(attempt, exc)
+        _log_retry(exc, delay, attempt)
+        return delay
+
+    def _result(self, operation: Operation, response: Response[Any]) -> Any:
+        if self._raw:
+            return APIResponse[Any](response, operation.data_required)
+        return unwrap(response.parsed, operation.data_required)
 
     @property
     def base_url(self) -> str:
@@ -167,60 +226,94 @@ class _ClientBase:
             f"{type(self).__name__}(base_url={settings.base_url!r}, "
             f"api_key={'<set>' if settings.api_key else None}, "
             f"session={'<set>' if settings.session else None}, "
+            f"session_token={'<set>' if settings.session_token else None}, "
             f"timeout={timeout['read']}, max_retries={self._max_retries})"
         )
 
 
-class LiveAvatar(_ClientBase):
-    """Synchronous LiveAvatar client.
+class _SyncCaller:
+    """The generated resources' `SyncCaller`: every named method runs through the client."""
 
-    `api_key` falls back to LIVEAVATAR_API_KEY, `session` (the `la_session` cookie) to
-    LIVEAVATAR_SESSION, `base_url` to LIVEAVATAR_BASE_URL then https://api.liveavatar.com.
+    __slots__ = ("_client",)
+
+    def __init__(self, client: LiveAvatar) -> None:
+        self._client = client
+
+    def request(
+        self,
+        operation: Operation,
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        session_token: str | None,
+        /,
+    ) -> Any:
+        return self._client._run(operation, args, kwargs, session_token)
+
+    def paginate(
+        self,
+        operation: Operation,
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        session_token: str | None,
+        /,
+    ) -> SyncPageImpl[Any]:
+        run = self._client._run
+
+        def fetch(number: int) -> SyncPageImpl[Any]:
+            data = run(operation, args, {**kwargs, "page": number}, session_token)
+            return SyncPageImpl(data, number, fetch)
+
+        return fetch(first_page_number(kwargs))
+
+
+class LiveAvatar(_ClientBase, Resources):
+    """Synchronous LiveAvatar client: `client.<resource>.<method>(...)` for every operation.
+
+    `api_key` falls back to LIVEAVATAR_API_KEY, `session_token` (the bearer token of
+    `sessions.create_token`) to LIVEAVATAR_SESSION_TOKEN, `session` (the `la_session` cookie)
+    to LIVEAVATAR_SESSION, `base_url` to LIVEAVATAR_BASE_URL then https://api.liveavatar.com.
+    None is required up front: a call without the credential its operation needs raises.
     """
 
-    llm_configurations: LLMConfigurations
-    secrets: Secrets
+    sessions: Sessions
 
     def __init__(
         self,
         api_key: str | None = None,
         *,
         base_url: str | None = None,
+        session_token: str | None = None,
         session: str | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.Client | None = None,
     ) -> None:
-        self._init(api_key, base_url, session, timeout, max_retries)
+        self._init(api_key, base_url, session, session_token, timeout, max_retries)
         self._owns_http_client = http_client is None
         self._api = build_generated_client(self._settings, http_client, is_async=False)
         self._bind()
 
     def _bind(self) -> None:
-        self.llm_configurations = LLMConfigurations(self.call)
-        self.secrets = Secrets(self.call)
+        caller = _SyncCaller(self)
+        self._bind_resources(caller)
+        self.sessions = Sessions(caller)
 
-    def call(self, operation: SyncOperation, /, *args: Any, **kwargs: Any) -> Any:
-        """Call any generated operation module with this client's auth, retries and errors.
-
-        `args`/`kwargs` are the operation's own (path parameters, `body=`), without `client`.
-        Returns the envelope's `data` (or an `APIResponse` on `with_raw_response`).
-        """
-        token = call_timeout.set(self._timeout_override) if self._timeout_override else None
+    def _run(
+        self,
+        operation: Operation,
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        session_token: str | None,
+    ) -> Any:
+        token = call_options.set(self._options(operation, session_token))
         try:
             attempt = 0
             while True:
                 try:
-                    response = operation.sync_detailed(*args, client=self._api, **kwargs)
+                    response = operation.module.sync_detailed(*args, client=self._api, **kwargs)
                     break
                 except (APIStatusError, httpx.TransportError) as exc:
-                    if attempt >= self._max_retries or not _retry.should_retry(exc):
-                        if isinstance(exc, httpx.TransportError):
-                            raise connection_error(exc) from exc
-                        raise
-                    delay = _retry.retry_delay(attempt, exc)
-                    _log_retry(exc, delay, attempt)
-                    _retry.sleep(delay)
+                    _retry.sleep(self._retry_or_raise(exc, attempt, operation))
                     attempt += 1
                 except (KeyError, TypeError, ValueError) as exc:
                     if not _decode_failure(exc):
@@ -229,11 +322,23 @@ class LiveAvatar(_ClientBase):
                         f"The response does not match the spec ({type(exc).__name__})."
                     ) from exc
         finally:
-            if token is not None:
-                call_timeout.reset(token)
-        if self._raw:
-            return APIResponse[Any](response)
-        return unwrap(response.parsed)
+            call_options.reset(token)
+        return self._result(operation, response)
+
+    def call(
+        self,
+        operation: SyncOperation,
+        /,
+        *args: Any,
+        session_token: str | None = None,
+        **kwargs: Any,
+    ) -> Any:
+        """Call any generated operation module with this client's auth, retries and errors.
+
+        `args`/`kwargs` are the operation's own (path parameters, `body=`), without `client`.
+        Returns the envelope's `data` (or an `APIResponse` on `with_raw_response`).
+        """
+        return self._run(_operation_of(operation), args, kwargs, session_token)
 
     @cached_property
     def with_raw_response(self) -> LiveAvatarWithRawResponse:
@@ -257,61 +362,112 @@ class LiveAvatar(_ClientBase):
         self.close()
 
 
-class LiveAvatarWithRawResponse:
+class LiveAvatarWithRawResponse(RawResources):
     """`client.with_raw_response`: every call returns an `APIResponse`."""
 
     def __init__(self, raw_client: LiveAvatar) -> None:
-        self.llm_configurations = LLMConfigurationsWithRawResponse(raw_client.llm_configurations)
-        self.secrets = SecretsWithRawResponse(raw_client.secrets)
+        self._bind_resources(_SyncCaller(raw_client))
         self._call = raw_client.call
 
-    def call(self, operation: SyncOperation, /, *args: Any, **kwargs: Any) -> APIResponse[Any]:
-        result: APIResponse[Any] = self._call(operation, *args, **kwargs)
+    def call(
+        self,
+        operation: SyncOperation,
+        /,
+        *args: Any,
+        session_token: str | None = None,
+        **kwargs: Any,
+    ) -> APIResponse[Any]:
+        result: APIResponse[Any] = self._call(
+            operation, *args, session_token=session_token, **kwargs
+        )
         return result
 
 
-class AsyncLiveAvatar(_ClientBase):
-    """Asynchronous LiveAvatar client: the same surface as `LiveAvatar`, awaited."""
+class _AsyncCaller:
+    """The generated resources' `AsyncCaller`: every named method runs through the client."""
 
-    llm_configurations: AsyncLLMConfigurations
-    secrets: AsyncSecrets
+    __slots__ = ("_client",)
+
+    def __init__(self, client: AsyncLiveAvatar) -> None:
+        self._client = client
+
+    async def request(
+        self,
+        operation: Operation,
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        session_token: str | None,
+        /,
+    ) -> Any:
+        return await self._client._run(operation, args, kwargs, session_token)
+
+    def paginate(
+        self,
+        operation: Operation,
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        session_token: str | None,
+        /,
+    ) -> AsyncPagerImpl[Any]:
+        run = self._client._run
+
+        async def fetch(number: int) -> AsyncPageImpl[Any]:
+            data = await run(operation, args, {**kwargs, "page": number}, session_token)
+            return AsyncPageImpl(data, number, fetch)
+
+        return AsyncPagerImpl(fetch, first_page_number(kwargs))
+
+
+class AsyncLiveAvatar(_ClientBase, AsyncResources):
+    """Asynchronous LiveAvatar client: the surface of `LiveAvatar`, awaited (`async for` on lists).
+
+    `api_key` falls back to LIVEAVATAR_API_KEY, `session_token` (the bearer token of
+    `sessions.create_token`) to LIVEAVATAR_SESSION_TOKEN, `session` (the `la_session` cookie)
+    to LIVEAVATAR_SESSION, `base_url` to LIVEAVATAR_BASE_URL then https://api.liveavatar.com.
+    None is required up front: a call without the credential its operation needs raises.
+    """
+
+    sessions: AsyncSessions
 
     def __init__(
         self,
         api_key: str | None = None,
         *,
         base_url: str | None = None,
+        session_token: str | None = None,
         session: str | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
-        self._init(api_key, base_url, session, timeout, max_retries)
+        self._init(api_key, base_url, session, session_token, timeout, max_retries)
         self._owns_http_client = http_client is None
         self._api = build_generated_client(self._settings, http_client, is_async=True)
         self._bind()
 
     def _bind(self) -> None:
-        self.llm_configurations = AsyncLLMConfigurations(self.call)
-        self.secrets = AsyncSecrets(self.call)
+        caller = _AsyncCaller(self)
+        self._bind_resources(caller)
+        self.sessions = AsyncSessions(caller)
 
-    async def call(self, operation: AsyncOperation, /, *args: Any, **kwargs: Any) -> Any:
-        """Call any generated operation module; see `LiveAvatar.call`."""
-        token = call_timeout.set(self._timeout_override) if self._timeout_override else None
+    async def _run(
+        self,
+        operation: Operation,
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        session_token: str | None,
+    ) -> Any:
+        token = call_options.set(self._options(operation, session_token))
         try:
             attempt = 0
             while True:
                 try:
-                    response = await operation.asyncio_detailed(*args, client=self._api, **kwargs)
+                    response = await operation.module.asyncio_detailed(
+                        *args, client=self._api, **kwargs
+                    )
                     break
                 except (APIStatusError, httpx.TransportError) as exc:
-                    if attempt >= self._max_retries or not _retry.should_retry(exc):
-                        if isinstance(exc, httpx.TransportError):
-                            raise connection_error(exc) from exc
-                        raise
-                    delay = _retry.retry_delay(attempt, exc)
-                    _log_retry(exc, delay, attempt)
-                    await _retry.async_sleep(delay)
+                    await _retry.async_sleep(self._retry_or_raise(exc, attempt, operation))
                     attempt += 1
                 except (KeyError, TypeError, ValueError) as exc:
                     if not _decode_failure(exc):
@@ -320,11 +476,23 @@ class AsyncLiveAvatar(_ClientBase):
                         f"The response does not match the spec ({type(exc).__name__})."
                     ) from exc
         finally:
-            if token is not None:
-                call_timeout.reset(token)
-        if self._raw:
-            return APIResponse[Any](response)
-        return unwrap(response.parsed)
+            call_options.reset(token)
+        return self._result(operation, response)
+
+    async def call(
+        self,
+        operation: AsyncOperation,
+        /,
+        *args: Any,
+        session_token: str | None = None,
+        **kwargs: Any,
+    ) -> Any:
+        """Call any generated operation module with this client's auth, retries and errors.
+
+        `args`/`kwargs` are the operation's own (path parameters, `body=`), without `client`.
+        Returns the envelope's `data` (or an `APIResponse` on `with_raw_response`).
+        """
+        return await self._run(_operation_of(operation), args, kwargs, session_token)
 
     @cached_property
     def with_raw_response(self) -> AsyncLiveAvatarWithRawResponse:
@@ -348,18 +516,22 @@ class AsyncLiveAvatar(_ClientBase):
         await self.close()
 
 
-class AsyncLiveAvatarWithRawResponse:
+class AsyncLiveAvatarWithRawResponse(AsyncRawResources):
     """`client.with_raw_response` of `AsyncLiveAvatar`."""
 
     def __init__(self, raw_client: AsyncLiveAvatar) -> None:
-        self.llm_configurations = AsyncLLMConfigurationsWithRawResponse(
-            raw_client.llm_configurations
-        )
-        self.secrets = AsyncSecretsWithRawResponse(raw_client.secrets)
+        self._bind_resources(_AsyncCaller(raw_client))
         self._call = raw_client.call
 
     async def call(
-        self, operation: AsyncOperation, /, *args: Any, **kwargs: Any
+        self,
+        operation: AsyncOperation,
+        /,
+        *args: Any,
+        session_token: str | None = None,
+        **kwargs: Any,
     ) -> APIResponse[Any]:
-        result: APIResponse[Any] = await self._call(operation, *args, **kwargs)
+        result: APIResponse[Any] = await self._call(
+            operation, *args, session_token=session_token, **kwargs
+        )
         return result

@@ -5,7 +5,10 @@ to absolute values) are retried on any transport failure or timeout and on 408, 
 502, 503 and 504. POST creates something, so it is retried only where the server cannot have
 acted: the connection was never established (connect error, connect timeout, pool timeout),
 or the server answered 429 (a rate limiter rejects before the handler runs). A POST is never
-retried after a read/write timeout, a dropped connection or a 5xx.
+retried after a read/write timeout, a dropped connection or a 5xx, unless the spec marks its
+operation `x-idempotent: true` (keep-alive and stop are, in the overlay): then it is retried
+like a GET. The mark is read at generation time into `liveavatar_api.resources.OPERATIONS`, so
+a new operation gets its policy with no client code.
 """
 
 from __future__ import annotations
@@ -46,11 +49,14 @@ sleep = time.sleep
 async_sleep = asyncio.sleep
 
 
-def should_retry(exc: Exception) -> bool:
-    """Whether the failed attempt behind `exc` may be sent again without risking a duplicate."""
+def should_retry(exc: Exception, idempotent: bool = False) -> bool:
+    """Whether the failed attempt behind `exc` may be sent again without risking a duplicate.
+
+    `idempotent`: the operation is idempotent whatever its method (`x-idempotent: true`).
+    """
     if isinstance(exc, APIStatusError):
         status = exc.status_code
-        if exc.response.request.method in IDEMPOTENT_METHODS:
+        if idempotent or exc.response.request.method in IDEMPOTENT_METHODS:
             return status in RETRYABLE_STATUSES
         return status == 429
     if isinstance(exc, httpx.TransportError):
@@ -60,7 +66,7 @@ def should_retry(exc: Exception) -> bool:
             method = exc.request.method
         except RuntimeError:  # no request attached: we cannot know, so do not risk it
             return False
-        return method in IDEMPOTENT_METHODS and isinstance(exc, _TRANSIENT)
+        return (idempotent or method in IDEMPOTENT_METHODS) and isinstance(exc, _TRANSIENT)
     return False
 
 

@@ -206,8 +206,15 @@ def test_connection_errors_and_pool_lifecycle() -> None:
     assert run(scenario()).is_closed
 
 
-def test_configuration_errors_match_the_sync_client() -> None:
+def test_configuration_errors_match_the_sync_client(api: ScriptedAPI) -> None:
+    async def scenario() -> None:
+        async with AsyncLiveAvatar(
+            http_client=httpx.AsyncClient(transport=api.async_transport())
+        ) as client:
+            await client.secrets.list()
+
     with pytest.raises(LiveAvatarError, match="LIVEAVATAR_API_KEY"):
-        AsyncLiveAvatar()
+        run(scenario())
+    assert api.requests == []
     with pytest.raises(TypeError, match=r"httpx\.AsyncClient"):
         AsyncLiveAvatar(API_KEY, http_client=httpx.Client())  # type: ignore[arg-type]

@@ -1,4 +1,5 @@
-"""The `liveavatar` console script, run in-process against a MockTransport-backed pool."""
+"""The `liveavatar` console script, run in-process against a MockTransport-backed pool; its
+commands come from the spec (every operation, enums as choices, nested fields, --all-pages)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,12 @@ import sys
 from pathlib import Path
 
 import httpx
+import liveavatar._cli as cli_module
 import pytest
 from liveavatar._cli import main
+from liveavatar_api.resources import OPERATIONS, Operation
 
+from tests._support.examples import UUID, example
 from tests.client.conftest import (
     API_KEY,
     CONFIG,
@@ -22,6 +26,7 @@ from tests.client.conftest import (
     ScriptedAPI,
     envelope,
 )
+from tests.conftest import ROOT
 
 CREATED_SECRET = {"id": "sec_1", "secret_name": "openai"}
 
@@ -169,3 +174,150 @@ def test_the_console_script_is_installed() -> None:
         [script, "--help"], capture_output=True, text=True, check=True, timeout=60
     )
     assert "llm-configurations" in result.stdout
+
+
+# --- commands derived from the spec ------------------------------------------------------
+
+
+CONTEXT = example(
+    {"$ref": "#/components/schemas/ContextSchema"},
+    json.loads((ROOT / "generated" / "openapi.effective.json").read_bytes()),
+)
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+@pytest.mark.parametrize("operation", OPERATIONS, ids=lambda op: f"{op.resource}.{op.name}")
+def test_every_operation_has_a_command_with_help(
+    operation: Operation, capsys: pytest.CaptureFixture[str]
+) -> None:
+    resource, name = operation.resource, operation.name
+    with pytest.raises(SystemExit) as exited:
+        main([_kebab(resource), _kebab(name), "--help"])
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    assert f"liveavatar {_kebab(resource)} {_kebab(name)}" in out
+    assert operation.path in out
+
+
+def test_help_on_the_top_and_resource_levels(capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (["--help"], ["sessions", "--help"], ["sessions", "open", "--help"]):
+        with pytest.raises(SystemExit) as exited:
+            main(argv)
+        assert exited.value.code == 0
+    out = capsys.readouterr().out
+    assert {op.resource.replace("_", "-") for op in OPERATIONS} <= set(out.split())
+    assert "Ctrl-C" in out
+
+
+def test_enums_are_choices(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["secrets", "create", "--secret-name", "n", "--secret-type", "NOPE"])
+    assert exited.value.code == 2
+    assert "invalid choice: 'NOPE'" in capsys.readouterr().err
+
+
+def test_nested_fields_json_body_and_the_oneof_mode(
+    api: ScriptedAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    api.script(httpx.Response(200, json=envelope({"session_id": UUID, "session_token": "t"})))
+    code, out, err = cli(
+        api, capsys, "sessions", "create-token", "--mode", "FULL", "--avatar-id", UUID,
+        "--is-sandbox", "--avatar-persona.language", "en",
+        "--json", '{"max_session_duration": 60, "avatar_persona": {"voice_id": "' + UUID + '"}}',
+        "--video-settings.quality", "high",
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    assert json.loads(out)["session_token"] == "t"
+    assert api.bodies[-1] == {
+        "mode": "FULL",
+        "avatar_id": UUID,
+        "is_sandbox": True,
+        "max_session_duration": 60,
+        "avatar_persona": {"voice_id": UUID, "language": "en"},
+        "video_settings": {"quality": "high"},
+    }
+
+
+def test_a_missing_required_field_and_an_unknown_flag_are_one_line_errors(
+    api: ScriptedAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = cli(api, capsys, "contexts", "create", "--name", "n")
+    assert code == 1
+    assert "--prompt" in err
+    assert err.count("\n") == 1
+    code, _, err = cli(api, capsys, "contexts", "create", "--nme.x", "n")
+    assert code == 1
+    assert "unrecognized argument: --nme.x" in err
+    assert api.requests == []
+
+
+def test_all_pages(api: ScriptedAPI, capsys: pytest.CaptureFixture[str]) -> None:
+    def page(number: int, last: bool) -> httpx.Response:
+        data = {
+            "count": 2,
+            "next": None if last else "http://api.test/v1/contexts?page=2",
+            "results": [{**CONTEXT, "id": f"00000000-0000-0000-0000-00000000000{number}"}],
+        }
+        return httpx.Response(200, json=envelope(data))
+
+    api.script(page(1, False), page(2, True))
+    code, out, _ = cli(api, capsys, "contexts", "list", "--all-pages")
+    assert code == 0
+    assert [c["id"][-1] for c in json.loads(out)] == ["1", "2"]
+    api.script(page(1, False))
+    code, out, _ = cli(api, capsys, "contexts", "list", "--page-size", "1")
+    assert json.loads(out)["has_next_page"] is True
+    assert api.requests[-1].url.params["page_size"] == "1"
+
+
+SESSION_REPLIES = (
+    httpx.Response(200, json=envelope({"session_id": UUID, "session_token": "tok"})),
+    httpx.Response(
+        201,
+        json=envelope({"session_id": UUID, "livekit_url": "wss://lk", "livekit_client_token": "c"}),
+    ),
+    httpx.Response(200, json=envelope(None)),
+)
+
+
+def test_sessions_open_prints_the_session_and_stops_it_after_ctrl_c(
+    api: ScriptedAPI, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(seconds: float | None) -> None:
+        assert seconds is None  # no --for: wait for Ctrl-C
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_module, "_wait", interrupted)  # stands in for the user's Ctrl-C
+    api.script(*SESSION_REPLIES)
+    code, out, err = cli(
+        api, capsys, "sessions", "open", "--mode", "LITE", "--avatar-id", UUID, "--is-sandbox"
+    )
+    assert code == 0
+    assert '"livekit_url": "wss://lk"' in out
+    assert "Ctrl-C" in err
+    assert [r.url.path for r in api.requests] == [
+        "/v1/sessions/token",
+        "/v1/sessions/start",
+        "/v1/sessions/stop",
+    ]
+
+
+def test_sessions_open_for_a_while(api: ScriptedAPI, capsys: pytest.CaptureFixture[str]) -> None:
+    api.script(*SESSION_REPLIES)
+    code, _, _ = cli(
+        api, capsys, "sessions", "open", "--mode", "LITE", "--avatar-id", UUID, "--for", "0"
+    )
+    assert code == 0
+    assert api.requests[-1].url.path == "/v1/sessions/stop"
+
+
+def test_a_oneof_field_required_by_every_variant_is_required(
+    api: ScriptedAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = cli(api, capsys, "sessions", "create-token", "--mode", "LITE")
+    assert code == 1
+    assert "missing --avatar-id" in err
+    assert api.requests == []

@@ -58,20 +58,25 @@ def test_session_cookie_from_argument_or_environment(
         assert "x-api-key" not in request.headers  # session only: no empty key header
 
 
-def test_own_pool_sends_key_and_cookie(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Without http_client the generated AuthenticatedClient builds the pool itself."""
+def test_own_pool_carries_no_credential(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without http_client the generated client builds the pool; credentials go per call."""
     client = LiveAvatar(API_KEY, session=SESSION, base_url=BASE_URL)
     http = client._api.get_httpx_client()
-    assert http.headers["X-API-KEY"] == API_KEY
-    assert http.cookies["la_session"] == SESSION
+    assert "X-API-KEY" not in http.headers
+    assert not http.cookies
     assert http.timeout == httpx.Timeout(30.0)
     client.close()
     assert http.is_closed
 
 
-def test_missing_credentials_name_the_environment_variable() -> None:
-    with pytest.raises(LiveAvatarError, match="LIVEAVATAR_API_KEY"):
-        LiveAvatar()
+def test_missing_credentials_name_the_environment_variable(api: ScriptedAPI) -> None:
+    """Checked per call, before any request: operations without security need no key."""
+    with LiveAvatar(http_client=mock_client(api)) as client:
+        with pytest.raises(LiveAvatarError, match="LIVEAVATAR_API_KEY"):
+            client.secrets.list()
+        with pytest.raises(LiveAvatarError, match="session token"):
+            client.sessions.start()
+    assert api.requests == []
 
 
 def test_negative_max_retries_is_refused() -> None:
@@ -88,7 +93,7 @@ def test_repr_hides_the_key_and_the_session() -> None:
     assert SESSION not in text
     assert text == (
         "LiveAvatar(base_url='http://api.test', api_key=<set>, session=<set>, "
-        "timeout=30.0, max_retries=2)"
+        "session_token=None, timeout=30.0, max_retries=2)"
     )
     assert API_KEY not in repr(client.with_options(max_retries=0))
     assert "timeout=5.0" in repr(client.with_options(timeout=5.0))

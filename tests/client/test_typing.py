@@ -23,6 +23,10 @@ items: list[LLMConfigurationResponseSchema] = client.llm_configurations.list()
 client.secrets.list().id
 client.call(42)
 raw_status: str = client.with_raw_response.secrets.list().status_code
+client.sessions.create_token(mode="HALF", avatar_id="a")
+client.contexts.create(name="n", prompt="p", opening_text="o", unknown=1)
+client.secrets.create(secret_name="n", secret_value="v", secret_type="NOT_A_TYPE")
+for page in client.avatars.list_public().iter_pages(): page.items[0].no_such_field
 """
 
 
@@ -47,4 +51,4 @@ def test_wrong_calls_fail_mypy(tmp_path: Path) -> None:
     assert result.returncode == 1
     errors = [line for line in result.stdout.splitlines() if ": error:" in line]
     lines = sorted({int(line.split(":")[1]) for line in errors})
-    assert lines == [6, 7, 8, 9, 10, 11], result.stdout
+    assert lines == [6, 7, 8, 9, 10, 11, 12, 13, 14, 15], result.stdout

@@ -107,8 +107,8 @@ def test_generate_fails_and_names_the_action_leaving_the_tree_alone(tmp_path: Pa
     (repo / "openapi.json").write_text(json.dumps(spec), encoding="utf-8")
     for name in ("openapi.overlay.yaml", "openapi-python-client.yaml"):
         (repo / "overrides" / name).write_bytes((ROOT / "overrides" / name).read_bytes())
-    for name in ("generate.py", "overlay.py"):
-        (repo / "tools" / name).write_bytes((ROOT / "tools" / name).read_bytes())
+    for source in (ROOT / "tools").glob("*.py"):  # generate.py and the modules it imports
+        (repo / "tools" / source.name).write_bytes(source.read_bytes())
     out = repo / "generated"
     out.mkdir()
     (out / "marker").write_text("untouched", encoding="utf-8")
