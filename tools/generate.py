@@ -1,4 +1,4 @@
-"""`make generate`: openapi.json + overlay -> effective spec -> both generators -> provenance."""
+"""`make generate`: openapi.json + overlay + derivation -> effective spec -> generators -> provenance."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from typing import Any
 
 import jinja2
 import yaml
+from derive import DeriveError, client_class_overrides, derive
 from operations import NamingError
 from operations import operations as named_operations
 from overlay import OverlayError, apply_overlay, dump_spec
@@ -67,7 +68,19 @@ def _tool(name: str) -> str:
     return str(found) if found.exists() else name
 
 
-def _run_generators(effective: Path, out: Path) -> None:
+def _client_config(effective_spec: dict[str, Any], into: Path) -> Path:
+    """CLIENT_CONFIG plus the class names derived from the spec (a hand-written override wins)."""
+    config: dict[str, Any] = yaml.safe_load(CLIENT_CONFIG.read_text(encoding="utf-8"))
+    config["class_overrides"] = {
+        **client_class_overrides(effective_spec),
+        **(config.get("class_overrides") or {}),
+    }
+    path = into / CLIENT_CONFIG.name
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def _run_generators(effective: Path, client_config: Path, out: Path) -> None:
     """Run both generators side by side; any warning or error fails the build."""
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
     models = out / "liveavatar_models"
@@ -77,7 +90,7 @@ def _run_generators(effective: Path, out: Path) -> None:
             [
                 _tool("openapi-python-client"), "generate",
                 "--path", str(effective),
-                "--config", str(CLIENT_CONFIG),
+                "--config", str(client_config),
                 "--output-path", str(out / "liveavatar_api"),
                 "--meta", "none",
                 "--fail-on-warning",
@@ -133,21 +146,35 @@ def _render_templates(effective_spec: dict[str, Any], out: Path) -> None:
         subprocess.run([_tool("ruff"), "format", "--isolated", "--quiet", *written], check=True)
 
 
-def generate(out: Path) -> None:
-    """Write the whole generated tree into ``out`` (which must not exist yet)."""
-    spec_bytes = SPEC.read_bytes()
-    overlay_bytes = OVERLAY.read_bytes()
+def effective(spec_bytes: bytes, overlay_bytes: bytes) -> dict[str, Any]:
+    """The published spec with the overlay applied, then what derivation computes from it."""
     try:
-        effective_spec = apply_overlay(json.loads(spec_bytes), yaml.safe_load(overlay_bytes))
+        spec = apply_overlay(json.loads(spec_bytes), yaml.safe_load(overlay_bytes))
     except OverlayError as exc:
         raise SystemExit(f"overlay {OVERLAY.relative_to(ROOT)}: {exc}") from exc
+    try:
+        return derive(spec)
+    except (DeriveError, NamingError) as exc:
+        raise SystemExit(f"derive: {exc}") from exc
+
+
+def _display(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else path.name
+
+
+def generate(out: Path, spec: Path = SPEC) -> None:
+    """Write the whole generated tree for ``spec`` into ``out`` (which must not exist yet)."""
+    spec_bytes = spec.read_bytes()
+    overlay_bytes = OVERLAY.read_bytes()
+    effective_spec = effective(spec_bytes, overlay_bytes)
     effective_text = dump_spec(effective_spec)
 
     out.mkdir(parents=True)
     # A fixed name: datamodel-codegen writes the input file name into its header.
-    effective = out / EFFECTIVE
-    effective.write_text(effective_text, encoding="utf-8")
-    _run_generators(effective, out)
+    effective_path = out / EFFECTIVE
+    effective_path.write_text(effective_text, encoding="utf-8")
+    with tempfile.TemporaryDirectory(prefix="liveavatar-config-") as config_dir:
+        _run_generators(effective_path, _client_config(effective_spec, Path(config_dir)), out)
     _render_templates(effective_spec, out)
 
     for package in ("liveavatar_api", "liveavatar_models"):
@@ -157,7 +184,7 @@ def generate(out: Path) -> None:
     (out / "liveavatar_models" / EFFECTIVE).write_text(effective_text, encoding="utf-8")
     ops = operations(json.loads(spec_bytes))
     provenance = {
-        "spec": {"path": "openapi.json", "sha256": sha256(spec_bytes)},
+        "spec": {"path": _display(spec), "sha256": sha256(spec_bytes)},
         "overlay": {"path": "overrides/openapi.overlay.yaml", "sha256": sha256(overlay_bytes)},
         "effective_spec": {
             "path": f"generated/{EFFECTIVE}",
@@ -174,11 +201,12 @@ def generate(out: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "generated", help="tree to (re)write")
+    parser.add_argument("--spec", type=Path, default=SPEC, help="published spec to start from")
     args = parser.parse_args(argv)
     target: Path = args.out.resolve()
     with tempfile.TemporaryDirectory(prefix="liveavatar-generate-") as tmp:
         staging = Path(tmp) / "generated"
-        generate(staging)
+        generate(staging, args.spec.resolve())
         # Replace the target only once everything succeeded: a failed run leaves it untouched.
         if target.exists():
             shutil.rmtree(target)
