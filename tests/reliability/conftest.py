@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bench._live import Storage
-from bench._postgres import PostgresUnavailable, scratch_database
+from tests._support import PostgresUnavailable, Storage, scratch_database
 
 
 @pytest.fixture
