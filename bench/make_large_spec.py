@@ -22,7 +22,9 @@ TARGET = ROOT / "bench" / "openapi.large.json"
 COPIES = 9
 _VERSION_PREFIX = re.compile(r"^/(v\d+)/")
 # Envelopes of no particular resource and FastAPI's validation error stay shared.
-SHARED_SCHEMAS = frozenset({"Response", "Response_NoneType_", "HTTPValidationError", "ValidationError"})
+SHARED_SCHEMAS = frozenset(
+    {"Response", "Response_NoneType_", "HTTPValidationError", "ValidationError"}
+)
 
 
 def _renamer(names: list[str], suffix: str) -> re.Pattern[str]:
