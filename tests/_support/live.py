@@ -29,6 +29,8 @@ class Storage:
     database_url: str | None = None
     # Extra LIVEAVATAR_* settings, e.g. {"LIVEAVATAR_SQLITE_SYNCHRONOUS": "FULL"}.
     settings: dict[str, str] = field(default_factory=dict)
+    # The console script to run: this environment's, or one installed elsewhere from the wheel.
+    server: Path = SERVER
     # Every server's output, appended across restarts, for the secret-hygiene scan.
     log: Path = field(init=False)
 
@@ -53,7 +55,7 @@ class Storage:
         """Run `liveavatar-server ARGS --data-dir ...`; its last stdout line (an id or a key)."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
         done = subprocess.run(
-            [str(SERVER), *args, *self.args()],
+            [str(self.server), *args, *self.args()],
             capture_output=True, text=True, env=self.env(), timeout=120, check=False,
         )  # fmt: skip
         with self.log.open("a", encoding="utf-8") as log:
@@ -81,7 +83,15 @@ class LiveServer:
         self.proc: subprocess.Popen[bytes] | None = None
 
     def start(self, timeout_s: float = 60.0) -> LiveServer:
-        argv = [str(SERVER), "serve", "--host", "127.0.0.1", "--port", "0", *self.extra_args]
+        argv = [
+            str(self.storage.server),
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            *self.extra_args,
+        ]
         self.storage.data_dir.mkdir(parents=True, exist_ok=True)
         with self.storage.log.open("ab") as log:
             offset = log.tell()
