@@ -12,6 +12,8 @@ from operations import Operation, operations
 JSON = Any
 ENVELOPE_REF = "#/components/schemas/ErrorEnvelope"
 BEARER = "Bearer"
+# Names openapi-python-client's operation modules import from its `types` module.
+GENERATOR_TYPES = frozenset({"File", "Response", "Unset"})
 # An `<entity>_id` field or parameter names the entity another operation created or returned.
 _ID = re.compile(r"^[a-z][a-z0-9_]*_id$")
 _TOKEN = re.compile(r"^[a-z][a-z0-9_]*_token$")
@@ -221,18 +223,22 @@ def derive(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def client_class_overrides(spec: dict[str, Any]) -> dict[str, dict[str, str]]:
-    """openapi-python-client `class_overrides` for titles like `Response[list[X]]`.
+    """openapi-python-client `class_overrides` for titles like `Response[list[X]]` or `Response`.
 
     Its class name drops the brackets and glues a lower-case `list` to what precedes it
-    (`ResponselistX`); reading brackets and commas as word breaks gives `ResponseListX`.
+    (`ResponselistX`); reading brackets and commas as word breaks gives `ResponseListX`. A
+    class named like one of the generator's own `types` (`Response`) would shadow it in every
+    operation module that imports both: it takes a `Schema` suffix.
     """
     overrides: dict[str, dict[str, str]] = {}
     for schema in spec.get("components", {}).get("schemas", {}).values():
         title = schema.get("title") if isinstance(schema, dict) else None
-        if not isinstance(title, str) or not re.search(r"[\[\],]", title):
+        if not isinstance(title, str):
             continue
         generated = pascal_case(title)
         readable = "".join(pascal_case(word) for word in re.split(r"[\W_]+", title) if word)
+        if readable in GENERATOR_TYPES:
+            readable += "Schema"
         if generated != readable:
             overrides[generated] = {"class_name": readable, "module_name": snake_case(readable)}
     return dict(sorted(overrides.items()))

@@ -522,7 +522,7 @@ class CreateEmbedV2ResponseSchema(BaseModel):
     embed_id: Annotated[UUID, Field(title="Embed Id")]
     url: Annotated[str, Field(title="Url")]
     script: Annotated[str | None, Field(title="Script")] = None
-    orientation: EmbedOrientation | None = "horizontal"
+    orientation: EmbedOrientation | None = EmbedOrientation.horizontal
 
 
 class ErrorEnvelope(BaseModel):
@@ -542,8 +542,8 @@ class HTTPValidationError(BaseModel):
 
 
 class VideoSettings(BaseModel):
-    quality: VideoQualityEnum | None = "high"
-    encoding: VideoEncodingEnum | None = "H264"
+    quality: VideoQualityEnum | None = VideoQualityEnum.high
+    encoding: VideoEncodingEnum | None = VideoEncodingEnum.H264
 
 
 class OpenAIRealtimeConfigSchema(BaseModel):
@@ -558,7 +558,7 @@ class OpenAIRealtimeConfigSchema(BaseModel):
     ] = None
     voice: Annotated[
         OpenAIRealtimeVoiceEnum | None, Field(description="OpenAI Realtime voice")
-    ] = "alloy"
+    ] = OpenAIRealtimeVoiceEnum.alloy
     temperature: Annotated[
         float | None,
         Field(description="Sampling temperature", ge=0.6, le=1.2, title="Temperature"),
@@ -580,14 +580,14 @@ class GeminiRealtimeConfigSchema(BaseModel):
     ] = None
     voice: Annotated[
         GeminiRealtimeVoiceEnum | None, Field(description="Gemini Realtime voice")
-    ] = "Puck"
+    ] = GeminiRealtimeVoiceEnum.Puck
     temperature: Annotated[
         float | None,
         Field(description="Sampling temperature", ge=0.0, le=2.0, title="Temperature"),
     ] = 0.8
     model: Annotated[
         GeminiRealtimeModelEnum | None, Field(description="Gemini Realtime model")
-    ] = "gemini-3.1-flash-live-preview"
+    ] = GeminiRealtimeModelEnum.gemini_3_1_flash_live_preview
 
 
 class ElevenLabsVoiceSettings(BaseModel):
@@ -604,7 +604,7 @@ class ElevenLabsVoiceSettings(BaseModel):
         Field(
             description="ElevenLabs TTS model. Options: 'eleven_flash_v2_5' (default, faster) or 'eleven_multilingual_v2' (better quality)."
         ),
-    ] = "eleven_flash_v2_5"
+    ] = ElevenLabsModelEnum.eleven_flash_v2_5
     apply_language_text_normalization: Annotated[
         bool | None,
         Field(
@@ -619,14 +619,14 @@ class FishAudioVoiceSettings(BaseModel):
     speed: Annotated[float | None, Field(ge=0.8, le=1.2, title="Speed")] = 1
     model: Annotated[
         FishAudioModelEnum | None, Field(description="Fish Audio TTS model.")
-    ] = "s2"
+    ] = FishAudioModelEnum.s2
     latency_mode: Annotated[
         LatencyMode | None,
         Field(
             description="Latency mode: 'normal' (~500ms) or 'balanced' (~300ms).",
             title="Latency Mode",
         ),
-    ] = "balanced"
+    ] = LatencyMode.balanced
 
 
 class STTConfigSchema(BaseModel):
@@ -644,7 +644,7 @@ class ResponseStartSessionResponseSchema(BaseModel):
 
 class StopSessionSchema(BaseModel):
     session_id: Annotated[UUID | None, Field(title="Session Id")] = None
-    reason: SessionEndReasonEnum | None = "UNKNOWN"
+    reason: SessionEndReasonEnum | None = SessionEndReasonEnum.UNKNOWN
 
 
 class ListSessionEntrySchema(BaseModel):
@@ -702,8 +702,8 @@ class SessionTranscriptResponseSchema(BaseModel):
 class AvatarSchema(BaseModel):
     id: Annotated[UUID, Field(title="Id")]
     space_id: Annotated[str | None, Field(title="Space Id")] = None
-    type: AvatarTypeEnum | None = "VIDEO"
-    status: AvatarStatusEnum | None = "INIT"
+    type: AvatarTypeEnum | None = AvatarTypeEnum.VIDEO
+    status: AvatarStatusEnum | None = AvatarStatusEnum.INIT
     name: Annotated[str, Field(title="Name")]
     preview_url: Annotated[str | None, Field(title="Preview Url")] = None
     is_expired: Annotated[bool | None, Field(title="Is Expired")] = False
@@ -841,7 +841,7 @@ class CreateEmbedV2RequestSchema(BaseModel):
     avatar_id: Annotated[UUID, Field(title="Avatar Id")]
     context_id: Annotated[UUID, Field(title="Context Id")]
     voice_id: Annotated[UUID | None, Field(title="Voice Id")] = None
-    type: EmbedAvatarTypeEnum | None = "DEFAULT"
+    type: EmbedAvatarTypeEnum | None = EmbedAvatarTypeEnum.DEFAULT
     max_session_duration: Annotated[
         int | None,
         Field(
@@ -868,7 +868,7 @@ class CreateEmbedV2RequestSchema(BaseModel):
     orientation: Annotated[
         EmbedOrientation | None,
         Field(description="Embed orientation: horizontal (16:9) or vertical (9:16)"),
-    ] = "horizontal"
+    ] = EmbedOrientation.horizontal
 
 
 class ResponseCreateEmbedV2ResponseSchema(BaseModel):
@@ -1019,7 +1019,9 @@ class FullSDKSessionTokenConfigDataSchema(BaseModel):
         ),
     ] = None
     avatar_persona: AvatarPersonaSchema
-    interactivity_type: SessionInteractivityTypeEnum | None = "CONVERSATIONAL"
+    interactivity_type: SessionInteractivityTypeEnum | None = (
+        SessionInteractivityTypeEnum.CONVERSATIONAL
+    )
     llm_configuration_id: Annotated[
         UUID | None,
         Field(

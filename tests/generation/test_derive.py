@@ -148,5 +148,7 @@ def test_derivation_needs_the_error_envelope() -> None:
 
 def test_envelope_titles_get_readable_class_names() -> None:
     assert client_class_overrides(_spec()) == {
-        "ResponselistW": {"class_name": "ResponseListW", "module_name": "response_list_w"}
+        # the generator's own `types.Response` would be shadowed by a model named Response
+        "Response": {"class_name": "ResponseSchema", "module_name": "response_schema"},
+        "ResponselistW": {"class_name": "ResponseListW", "module_name": "response_list_w"},
     }

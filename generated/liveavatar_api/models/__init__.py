@@ -61,7 +61,6 @@ from .paginated_response_union_list_session_entry_schema_list_historic_entry_sch
     PaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema,
 )
 from .paginated_response_voice_schema import PaginatedResponseVoiceSchema
-from .response import Response
 from .response_avatar_schema import ResponseAvatarSchema
 from .response_context_detail_schema import ResponseContextDetailSchema
 from .response_create_embed_v2_response_schema import (
@@ -94,6 +93,7 @@ from .response_paginated_response_union_list_session_entry_schema_list_historic_
 from .response_paginated_response_voice_schema import (
     ResponsePaginatedResponseVoiceSchema,
 )
+from .response_schema import ResponseSchema
 from .response_sdk_session_token_schema import ResponseSDKSessionTokenSchema
 from .response_session_transcript_response_schema import (
     ResponseSessionTranscriptResponseSchema,
@@ -194,7 +194,6 @@ __all__ = (
     "PaginatedResponseMemoryListItemResponse",
     "PaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema",
     "PaginatedResponseVoiceSchema",
-    "Response",
     "ResponseAvatarSchema",
     "ResponseContextDetailSchema",
     "ResponseCreateEmbedV2ResponseSchema",
@@ -211,6 +210,7 @@ __all__ = (
     "ResponsePaginatedResponseMemoryListItemResponse",
     "ResponsePaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema",
     "ResponsePaginatedResponseVoiceSchema",
+    "ResponseSchema",
     "ResponseSDKSessionTokenSchema",
     "ResponseSessionTranscriptResponseSchema",
     "ResponseStartSessionResponseSchema",
