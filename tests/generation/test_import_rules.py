@@ -45,3 +45,13 @@ def test_tools_importing_what_they_generate_is_caught(tmp_path: Path) -> None:
     module.parent.mkdir(parents=True)
     module.write_text("import liveavatar_models\n", encoding="utf-8")
     assert violations(tmp_path) == ["tools/derive.py:1: tools imports liveavatar_models"]
+
+
+def test_bench_may_use_the_test_support_and_nothing_else_of_the_tests(tmp_path: Path) -> None:
+    module = tmp_path / "bench" / "_targets.py"
+    module.parent.mkdir(parents=True)
+    module.write_text(
+        "from tests._support.live import LiveServer\nfrom tests.reliability import _load\n",
+        encoding="utf-8",
+    )
+    assert violations(tmp_path) == ["bench/_targets.py:2: bench imports tests"]

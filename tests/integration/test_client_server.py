@@ -19,7 +19,7 @@ from liveavatar import (
 from liveavatar._cli import main as cli_main
 from liveavatar_api.api.secrets import list_secrets_v1_secrets_get as list_secrets
 
-from tests._support import LiveServer, Storage
+from tests._support.live import LiveServer, Storage
 
 SECRET_VALUE = "sk-integration-secret-value-123"
 

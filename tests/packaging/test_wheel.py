@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests._support import LiveServer, Storage
+from tests._support.live import LiveServer, Storage
 
 pytestmark = pytest.mark.slow
 

@@ -7,8 +7,7 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from tests._support import example_body
-from tests._support.bodies import effective_spec
+from tests._support.bodies import effective_spec, example_body
 
 __all__ = [
     "CONFIGS",

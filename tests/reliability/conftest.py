@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests._support import PostgresUnavailable, Storage, scratch_database
+from tests._support.live import Storage
+from tests._support.postgres import PostgresUnavailable, scratch_database
 
 
 @pytest.fixture

@@ -16,7 +16,8 @@ from schemathesis import GenerationMode
 from schemathesis.core.result import Ok
 from schemathesis.schemas import APIOperation
 
-from tests._support import SPEC, LiveServer, Storage
+from tests._support.bodies import SPEC
+from tests._support.live import LiveServer, Storage
 
 pytestmark = pytest.mark.reliability
 

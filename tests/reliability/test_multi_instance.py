@@ -7,7 +7,7 @@ import asyncio
 import httpx
 import pytest
 
-from tests._support import LiveServer, Storage
+from tests._support.live import LiveServer, Storage
 from tests.reliability._load import (
     CONFIGS,
     Ledger,

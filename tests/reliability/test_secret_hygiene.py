@@ -12,8 +12,8 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from tests._support import LiveServer, Storage, example_body
-from tests._support.bodies import effective_spec
+from tests._support.bodies import effective_spec, example_body
+from tests._support.live import LiveServer, Storage
 from tests.reliability._load import CONFIGS, SECRETS
 
 pytestmark = pytest.mark.reliability
