@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import pytest
 from liveavatar import (
@@ -19,27 +18,9 @@ from liveavatar import (
 from liveavatar._cli import main as cli_main
 from liveavatar_api.api.secrets import list_secrets_v1_secrets_get as list_secrets
 
-from tests._support.live import LiveServer, Storage
+from tests.integration.conftest import Server
 
 SECRET_VALUE = "sk-integration-secret-value-123"
-
-
-@dataclass(frozen=True)
-class Server:
-    url: str
-    api_key: str
-    no_space_key: str
-    session: str
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    storage = Storage(tmp_path_factory.mktemp("server") / "data")
-    api_key = storage.provision("integration")  # also migrates the store
-    no_space_key = storage.cli("create-api-key", "--no-space")
-    session = storage.cli("create-session", "--api-key", api_key)
-    with LiveServer(storage) as live:
-        yield Server(live.base_url, api_key, no_space_key, session)
 
 
 @pytest.fixture
