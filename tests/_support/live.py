@@ -27,7 +27,7 @@ class Storage:
 
     data_dir: Path
     database_url: str | None = None
-    # Extra LIVEAVATAR_* settings, e.g. {"LIVEAVATAR_SQLITE_SYNCHRONOUS": "FULL"}.
+    # Extra environment, e.g. {"LIVEAVATAR_SQLITE_SYNCHRONOUS": "FULL"} or a PYTHONPATH.
     settings: dict[str, str] = field(default_factory=dict)
     # The console script to run: this environment's, or one installed elsewhere from the wheel.
     server: Path = SERVER

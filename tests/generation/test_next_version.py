@@ -7,10 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 import pytest
 from derive import links
 from operations import operations
 
+from tests._support.bodies import example_body, example_parameters
+from tests._support.live import LiveServer, Storage
 from tests.conftest import ROOT
 from tests.generation.next_version import NEW_ENUM_VALUE, NEW_FIELD, RESOURCE, next_version
 
@@ -90,3 +93,24 @@ def test_every_module_of_the_next_tree_imports(tree: Path) -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-4000:]
     assert any(f".api.{RESOURCE}." in name for name in modules)
+
+
+def test_the_server_routes_the_new_resource_and_answers_501(tree: Path, tmp_path: Path) -> None:
+    """The server, on the next tree's models (and the spec they ship), routes what it lacks to 501."""
+    spec = json.loads((tree / "openapi.effective.json").read_text(encoding="utf-8"))
+    storage = Storage(tmp_path / "data", settings={"PYTHONPATH": str(tree)})
+    key = storage.provision("next-version")
+    mine = [op for op in operations(spec) if op.resource == RESOURCE]
+    with LiveServer(storage) as server:
+        served = httpx.get(f"{server.base_url}/openapi.json", timeout=30).json()
+        assert {op.path for op in mine} <= set(served["paths"])
+        for op in mine:
+            values = example_parameters(spec, op.spec)
+            answer = httpx.request(
+                op.method.upper(),
+                server.base_url + op.path.format(**values.get("path", {})),
+                json=example_body(spec, op.spec),
+                headers={"X-API-KEY": key},
+                timeout=30,
+            )
+            assert answer.status_code == 501, (op.operation_id, answer.text[:300])
