@@ -34,11 +34,12 @@ TOOLS = ("openapi-python-client", "datamodel-code-generator", "ruff")
 README = """\
 # generated/ — do not edit
 
-Everything below this folder is written by `make generate` from `openapi.json` and
-`overrides/openapi.overlay.yaml`; `make check-generated` fails on any hand edit.
-Change the spec, the overlay or the generator configuration instead.
+Everything below this folder is written by `make generate` from `openapi.json`,
+`overrides/openapi.overlay.yaml` and what `tools/derive.py` computes from them;
+`make check-generated` fails on any hand edit. Change the spec, the overlay, the derivation or
+the generator configuration and templates instead.
 
-- `openapi.effective.json`: the published spec with the overlay applied.
+- `openapi.effective.json`: the published spec with the overlay and the derivation applied.
 - `liveavatar_api/`: attrs + httpx client (openapi-python-client).
 - `liveavatar_models/`: pydantic v2 models (datamodel-code-generator), with a copy of
   `openapi.effective.json` as package data (the reference server routes from it).
