@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from openapi_python_client.strings import pascal_case, snake_case
-from operations import Operation, operations
+from operations import Operation, operations, singular
 
 JSON = Any
 ENVELOPE_REF = "#/components/schemas/ErrorEnvelope"
@@ -140,7 +140,7 @@ def _link_to(spec: dict[str, Any], source: Operation, target: Operation) -> dict
     body = body_properties(spec, target.spec)
     parameters: dict[str, str] = {}
     request_body: dict[str, str] = {}
-    created = f"{_singular(source.resource)}_id"
+    created = f"{singular(source.resource)}_id"
     for name in path_parameters(target.spec):
         item = f"{source.path.rstrip('/')}/{{{name}}}"
         if "id" in data and (target.path == item or target.path.startswith(item + "/")):
@@ -170,12 +170,6 @@ def _link_to(spec: dict[str, Any], source: Operation, target: Operation) -> dict
     if request_body:
         link["requestBody"] = request_body
     return link
-
-
-def _singular(word: str) -> str:
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def links(spec: dict[str, Any]) -> dict[tuple[str, str], dict[str, dict[str, Any]]]:
