@@ -133,13 +133,11 @@ def error_responses(spec: dict[str, Any], op: dict[str, Any]) -> Iterator[tuple[
         yield "404", "Not found (unknown id, or an id of another space)"
 
 
-def _link_to(spec: dict[str, Any], source: Operation, target: Operation) -> dict[str, Any] | None:
-    """The link from ``source``'s success response to ``target``, or None when nothing flows."""
-    data = data_properties(spec, source.spec)
-    sent = body_properties(spec, source.spec)
-    body = body_properties(spec, target.spec)
+def _link_parameters(
+    spec: dict[str, Any], source: Operation, target: Operation, data: dict[str, Any]
+) -> dict[str, str]:
+    """What ``source``'s response `data` gives ``target``'s path parameters and bearer token."""
     parameters: dict[str, str] = {}
-    request_body: dict[str, str] = {}
     created = f"{singular(source.resource)}_id"
     for name in path_parameters(target.spec):
         item = f"{source.path.rstrip('/')}/{{{name}}}"
@@ -149,34 +147,51 @@ def _link_to(spec: dict[str, Any], source: Operation, target: Operation) -> dict
             parameters[name] = f"$response.body#/data/{name}"
         elif name == created and "id" in data:
             parameters[name] = "$response.body#/data/id"
-    for name in body:
+    tokens = [name for name in data if _TOKEN.match(name)]
+    if tokens and _bearer_only(spec, target.spec):
+        parameters["header.Authorization"] = f"{BEARER} {{$response.body#/data/{tokens[0]}}}"
+    return parameters
+
+
+def _link_body(
+    spec: dict[str, Any], source: Operation, target: Operation, data: dict[str, Any]
+) -> dict[str, str]:
+    """The `<x>_id` fields of ``target``'s body that ``source``'s response or request holds."""
+    sent = body_properties(spec, source.spec)
+    created = f"{singular(source.resource)}_id"
+    body: dict[str, str] = {}
+    for name in body_properties(spec, target.spec):
         if not _ID.match(name):
             continue
         if name in data:
-            request_body[name] = f"$response.body#/data/{name}"
+            body[name] = f"$response.body#/data/{name}"
         elif name == created and "id" in data:
-            request_body[name] = "$response.body#/data/id"
+            body[name] = "$response.body#/data/id"
         elif name in sent and target.resource == source.resource:
-            request_body[name] = f"$request.body#/{name}"  # the same entity, carried on
-    if _bearer_only(spec, target.spec):
-        tokens = [name for name in data if _TOKEN.match(name)]
-        if tokens:
-            parameters["header.Authorization"] = f"{BEARER} {{$response.body#/data/{tokens[0]}}}"
-    if not parameters and not request_body:
+            body[name] = f"$request.body#/{name}"  # the same entity, carried on
+    return body
+
+
+def _link_to(spec: dict[str, Any], source: Operation, target: Operation) -> dict[str, Any] | None:
+    """The link from ``source``'s success response to ``target``, or None when nothing flows."""
+    data = data_properties(spec, source.spec)
+    parameters = _link_parameters(spec, source, target, data)
+    body = _link_body(spec, source, target, data)
+    if not parameters and not body:
         return None
     link: dict[str, Any] = {"operationId": target.operation_id}
     if parameters:
         link["parameters"] = parameters
-    if request_body:
-        link["requestBody"] = request_body
+    if body:
+        link["requestBody"] = body
     return link
 
 
 def links(spec: dict[str, Any]) -> dict[tuple[str, str], dict[str, dict[str, Any]]]:
     """(path, method) of each POST -> the links of its success response, by client name.
 
-    A POST's response `data.id` reaches the item operations under its path and every
-    `<resource>_id` parameter or body field of that resource; a `data.<x>_id` reaches every
+    A POST's response `data.id` reaches the item operations under its path and every parameter
+    or body field named after its resource (`secret_id` for `/v1/secrets`); a `data.<x>_id`, every
     parameter or body field `<x>_id`; a `data.<x>_token` authorises a bearer-only operation; a
     body field `<x>_id` is carried on to the other operations of the same resource taking it.
     """
