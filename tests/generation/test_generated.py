@@ -143,3 +143,17 @@ def test_regeneration_is_byte_identical(tmp_path: Path) -> None:
     assert sorted(regenerated) == sorted(committed)
     changed = [str(path) for path, data in regenerated.items() if committed[path] != data]
     assert not changed
+
+
+def test_idempotent_marks_sit_on_operations_the_client_can_read() -> None:
+    """`x-idempotent: true` (from the overlay) is an operation-level boolean in the effective spec."""
+    effective = json.loads((GENERATED / "openapi.effective.json").read_text(encoding="utf-8"))
+    marked = [
+        (method, path)
+        for path, item in effective["paths"].items()
+        for method, op in item.items()
+        if method in HTTP_METHODS and "x-idempotent" in op
+    ]
+    assert marked
+    for method, path in marked:
+        assert effective["paths"][path][method]["x-idempotent"] is True
