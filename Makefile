@@ -145,7 +145,7 @@ bench-server: bench-tools ## Durable creates on SQLite vs Prism, 32 connections 
 	$(BIN)/python -m bench.run --suite server --duration $(BENCH_DURATION)
 
 .PHONY: bench-spec
-bench-spec: install ## Rewrite bench/openapi.large.json (the 12x spec) from openapi.json
+bench-spec: install ## Rewrite bench/openapi.large.json (the 10x spec) from openapi.json
 	$(BIN)/python -m bench.make_large_spec
 
 .PHONY: test-reliability

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import httpx
 
-from bench._live import LiveServer, Storage
-from bench._postgres import scratch_database
 from bench._procs import free_port, running
+from tests._support.live import LiveServer, Storage
+from tests._support.postgres import scratch_database
 
 __all__ = ["ROOT", "TARGETS", "Endpoint", "Target", "our_server", "prism_bin"]
 

@@ -1,4 +1,4 @@
-"""`make generate`: openapi.json + overlay -> effective spec -> both generators -> provenance."""
+"""`make generate`: openapi.json + overlay + derivation -> effective spec -> generators -> provenance."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from typing import Any
 import jinja2
 import yaml
 from client_facts import FactsError, client_operations, model_names, parse, referenced_names
+from derive import DeriveError, client_class_overrides, derive
 from operations import NamingError
 from operations import operations as named_operations
 from overlay import OverlayError, apply_overlay, dump_spec
@@ -35,11 +36,12 @@ TOOLS = ("openapi-python-client", "datamodel-code-generator", "ruff")
 README = """\
 # generated/ — do not edit
 
-Everything below this folder is written by `make generate` from `openapi.json` and
-`overrides/openapi.overlay.yaml`; `make check-generated` fails on any hand edit.
-Change the spec, the overlay or the generator configuration instead.
+Everything below this folder is written by `make generate` from `openapi.json`,
+`overrides/openapi.overlay.yaml` and what `tools/derive.py` computes from them;
+`make check-generated` fails on any hand edit. Change the spec, the overlay, the derivation or
+the generator configuration and templates instead.
 
-- `openapi.effective.json`: the published spec with the overlay applied.
+- `openapi.effective.json`: the published spec with the overlay and the derivation applied.
 - `liveavatar_api/`: attrs + httpx client (openapi-python-client), plus `resources.py`: every
   operation as `client.<resource>.<method>(...)`, rendered from
   `overrides/templates/liveavatar_api/resources.py.jinja` (facts from `tools/client_facts.py`).
@@ -71,7 +73,19 @@ def _tool(name: str) -> str:
     return str(found) if found.exists() else name
 
 
-def _run_generators(effective: Path, out: Path) -> None:
+def _client_config(effective_spec: dict[str, Any], into: Path) -> Path:
+    """CLIENT_CONFIG plus the class names derived from the spec (a hand-written override wins)."""
+    config: dict[str, Any] = yaml.safe_load(CLIENT_CONFIG.read_text(encoding="utf-8"))
+    config["class_overrides"] = {
+        **client_class_overrides(effective_spec),
+        **(config.get("class_overrides") or {}),
+    }
+    path = into / CLIENT_CONFIG.name
+    path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def _run_generators(effective: Path, client_config: Path, out: Path) -> None:
     """Run both generators side by side; any warning or error fails the build."""
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
     models = out / "liveavatar_models"
@@ -81,7 +95,7 @@ def _run_generators(effective: Path, out: Path) -> None:
             [
                 _tool("openapi-python-client"), "generate",
                 "--path", str(effective),
-                "--config", str(CLIENT_CONFIG),
+                "--config", str(client_config),
                 "--output-path", str(out / "liveavatar_api"),
                 "--meta", "none",
                 "--fail-on-warning",
@@ -118,10 +132,12 @@ def _docstring(text: object) -> str:
     return line.replace("\\", "\\\\").replace('"""', '\\"\\"\\"').rstrip('"')
 
 
-def _client_context(effective_spec: dict[str, Any], named: list[Any]) -> dict[str, Any]:
+def _client_context(
+    effective_spec: dict[str, Any], named: list[Any], client_config: Path
+) -> dict[str, Any]:
     """The client resource template's facts: per-operation signatures, grouped by resource."""
     try:
-        data = parse(effective_spec, CLIENT_CONFIG)
+        data = parse(effective_spec, client_config)
         client = client_operations(effective_spec, named, data)
     except FactsError as exc:
         raise SystemExit(f"client resources: {exc}") from exc
@@ -147,13 +163,13 @@ def _client_context(effective_spec: dict[str, Any], named: list[Any]) -> dict[st
     }
 
 
-def _render_templates(effective_spec: dict[str, Any], out: Path) -> None:
+def _render_templates(effective_spec: dict[str, Any], out: Path, client_config: Path) -> None:
     """Render every template of TEMPLATES with the named operations, then format the output."""
     try:
         named = named_operations(effective_spec)
     except NamingError as exc:
         raise SystemExit(f"naming: {exc}") from exc
-    context = _client_context(effective_spec, named)
+    context = _client_context(effective_spec, named, client_config)
     env = jinja2.Environment(  # noqa: S701 - renders Python source, not HTML
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
@@ -182,22 +198,37 @@ def _render_templates(effective_spec: dict[str, Any], out: Path) -> None:
             raise SystemExit(f"a template rendered invalid Python:\n{done.stdout}{done.stderr}")
 
 
-def generate(out: Path) -> None:
-    """Write the whole generated tree into ``out`` (which must not exist yet)."""
-    spec_bytes = SPEC.read_bytes()
-    overlay_bytes = OVERLAY.read_bytes()
+def effective(spec_bytes: bytes, overlay_bytes: bytes) -> dict[str, Any]:
+    """The published spec with the overlay applied, then what derivation computes from it."""
     try:
-        effective_spec = apply_overlay(json.loads(spec_bytes), yaml.safe_load(overlay_bytes))
+        spec = apply_overlay(json.loads(spec_bytes), yaml.safe_load(overlay_bytes))
     except OverlayError as exc:
         raise SystemExit(f"overlay {OVERLAY.relative_to(ROOT)}: {exc}") from exc
+    try:
+        return derive(spec)
+    except (DeriveError, NamingError) as exc:
+        raise SystemExit(f"derive: {exc}") from exc
+
+
+def _display(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else path.name
+
+
+def generate(out: Path, spec: Path = SPEC) -> None:
+    """Write the whole generated tree for ``spec`` into ``out`` (which must not exist yet)."""
+    spec_bytes = spec.read_bytes()
+    overlay_bytes = OVERLAY.read_bytes()
+    effective_spec = effective(spec_bytes, overlay_bytes)
     effective_text = dump_spec(effective_spec)
 
     out.mkdir(parents=True)
     # A fixed name: datamodel-codegen writes the input file name into its header.
-    effective = out / EFFECTIVE
-    effective.write_text(effective_text, encoding="utf-8")
-    _run_generators(effective, out)
-    _render_templates(effective_spec, out)
+    effective_path = out / EFFECTIVE
+    effective_path.write_text(effective_text, encoding="utf-8")
+    with tempfile.TemporaryDirectory(prefix="liveavatar-config-") as config_dir:
+        client_config = _client_config(effective_spec, Path(config_dir))
+        _run_generators(effective_path, client_config, out)
+        _render_templates(effective_spec, out, client_config)
 
     for package in ("liveavatar_api", "liveavatar_models"):
         shutil.rmtree(out / package / ".ruff_cache", ignore_errors=True)
@@ -206,7 +237,7 @@ def generate(out: Path) -> None:
     (out / "liveavatar_models" / EFFECTIVE).write_text(effective_text, encoding="utf-8")
     ops = operations(json.loads(spec_bytes))
     provenance = {
-        "spec": {"path": "openapi.json", "sha256": sha256(spec_bytes)},
+        "spec": {"path": _display(spec), "sha256": sha256(spec_bytes)},
         "overlay": {"path": "overrides/openapi.overlay.yaml", "sha256": sha256(overlay_bytes)},
         "effective_spec": {
             "path": f"generated/{EFFECTIVE}",
@@ -223,11 +254,12 @@ def generate(out: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "generated", help="tree to (re)write")
+    parser.add_argument("--spec", type=Path, default=SPEC, help="published spec to start from")
     args = parser.parse_args(argv)
     target: Path = args.out.resolve()
     with tempfile.TemporaryDirectory(prefix="liveavatar-generate-") as tmp:
         staging = Path(tmp) / "generated"
-        generate(staging)
+        generate(staging, args.spec.resolve())
         # Replace the target only once everything succeeded: a failed run leaves it untouched.
         if target.exists():
             shutil.rmtree(target)

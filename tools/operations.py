@@ -40,7 +40,8 @@ class Operation:
     spec: dict[str, Any]
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
+    """`memories` -> `memory`, `avatars` -> `avatar`; `access` stays."""
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("s") and not word.endswith("ss"):
@@ -50,9 +51,9 @@ def _singular(word: str) -> str:
 
 def _names_resource(word: str, resource_words: list[str]) -> bool:
     """`avatars`, `avatar`, `memories` name the resource; so does a stem like `embed`."""
-    stem = _singular(word)
+    stem = singular(word)
     return any(
-        stem == _singular(r) or (len(stem) >= 4 and _singular(r).startswith(stem))
+        stem == singular(r) or (len(stem) >= 4 and singular(r).startswith(stem))
         for r in resource_words
     )
 

@@ -1,1 +1,1 @@
-"""Test support shared by every test package: one copy of each helper."""
+"""Test support, one copy each: `live` servers by their CLI, `postgres` scratch databases, `bodies` from the spec."""

@@ -8,7 +8,8 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
-from generate import TOOLS, operations, sha256
+from derive import error_responses
+from generate import HTTP_METHODS, TOOLS, operations, sha256
 from openapi_spec_validator import validate
 from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 
@@ -43,7 +44,7 @@ def _spec() -> dict[str, object]:
 def test_every_operation_maps_to_exactly_one_generated_module() -> None:
     spec_ops = operations(_spec())
     generated = _generated_operations()
-    assert len(spec_ops) == 8
+    assert spec_ops
     assert sorted(generated) == sorted(spec_ops)
     duplicated = {op: mods for op, mods in generated.items() if len(mods) != 1}
     assert not duplicated
@@ -56,7 +57,7 @@ def test_provenance_matches_the_spec_and_the_tools() -> None:
     assert provenance["overlay"]["sha256"] == sha256(overlay.read_bytes())
     effective = GENERATED / "openapi.effective.json"
     assert provenance["effective_spec"]["sha256"] == sha256(effective.read_bytes())
-    assert provenance["operation_count"] == len(operations(_spec())) == 8
+    assert provenance["operation_count"] == len(operations(_spec()))
     assert provenance["operations"] == operations(_spec())
     assert provenance["tools"] == {tool: version(tool) for tool in TOOLS}
 
@@ -77,33 +78,49 @@ def test_effective_spec_is_valid_openapi_3_1() -> None:
 def test_validator_rejects_a_broken_spec() -> None:
     """The validity check above can fail: a response without a description is invalid."""
     effective = json.loads((GENERATED / "openapi.effective.json").read_text(encoding="utf-8"))
-    del effective["paths"]["/v1/secrets"]["get"]["responses"]["200"]["description"]
+    first_path = next(iter(effective["paths"].values()))
+    first_op = next(op for method, op in first_path.items() if method in HTTP_METHODS)
+    del next(iter(first_op["responses"].values()))["description"]
     with pytest.raises(OpenAPIValidationError):
         validate(effective)
 
 
-def test_effective_spec_documents_what_the_descriptions_promise() -> None:
+def test_effective_spec_documents_what_derivation_promises() -> None:
+    """Every derived error is there with the envelope; the published statuses all stay."""
+    published = _spec()
     effective = json.loads((GENERATED / "openapi.effective.json").read_text(encoding="utf-8"))
     for path, item in effective["paths"].items():
         for method, op in item.items():
             responses = op["responses"]
-            assert "401" in responses, (method, path)
-            assert ("400" in responses) == ("400" in op["description"]), (method, path)
-            assert ("404" in responses) == ("404" in op["description"]), (method, path)
-            for status in ("400", "401", "404"):
-                if status in responses:
-                    schema = responses[status]["content"]["application/json"]["schema"]
-                    assert schema == {"$ref": "#/components/schemas/ErrorEnvelope"}
-    links = effective["paths"]["/v1/llm-configurations"]["post"]["responses"]["200"]["links"]
-    assert {link["operationId"].split("_")[0] for link in links.values()} == {
-        "get",
-        "update",
-        "delete",
+            upstream = published["paths"][path][method]  # type: ignore[index]
+            assert set(upstream["responses"]) <= set(responses), (method, path)
+            assert [s for s in responses if s.startswith("2")] == [
+                s for s in upstream["responses"] if s.startswith("2")
+            ], (method, path)
+            for status, _ in error_responses(effective, upstream):
+                schema = responses[status]["content"]["application/json"]["schema"]
+                assert schema == {"$ref": "#/components/schemas/ErrorEnvelope"}, (status, path)
+
+
+def test_every_link_reaches_a_real_operation_and_parameter() -> None:
+    effective = json.loads((GENERATED / "openapi.effective.json").read_text(encoding="utf-8"))
+    by_id = {
+        op["operationId"]: op
+        for item in effective["paths"].values()
+        for method, op in item.items()
+        if method in HTTP_METHODS
     }
-    secret_links = effective["paths"]["/v1/secrets"]["post"]["responses"]["200"]["links"]
-    assert [link["operationId"] for link in secret_links.values()] == [
-        "delete_secret_v1_secrets__secret_id__delete"
-    ]
+    count = 0
+    for item in effective["paths"].values():
+        for op in item.values():
+            for response in op["responses"].values():
+                for link in response.get("links", {}).values():
+                    target = by_id[link["operationId"]]
+                    names = {p["name"] for p in target.get("parameters", ())}
+                    for name in link.get("parameters", {}):
+                        assert name.startswith("header.") or name in names, link
+                    count += 1
+    assert count, "no links: the stateful phase would not run"
 
 
 def test_generated_packages_ship_py_typed() -> None:
@@ -126,3 +143,17 @@ def test_regeneration_is_byte_identical(tmp_path: Path) -> None:
     assert sorted(regenerated) == sorted(committed)
     changed = [str(path) for path, data in regenerated.items() if committed[path] != data]
     assert not changed
+
+
+def test_idempotent_marks_sit_on_operations_the_client_can_read() -> None:
+    """`x-idempotent: true` (from the overlay) is an operation-level boolean in the effective spec."""
+    effective = json.loads((GENERATED / "openapi.effective.json").read_text(encoding="utf-8"))
+    marked = [
+        (method, path)
+        for path, item in effective["paths"].items()
+        for method, op in item.items()
+        if method in HTTP_METHODS and "x-idempotent" in op
+    ]
+    assert marked
+    for method, path in marked:
+        assert effective["paths"][path][method]["x-idempotent"] is True

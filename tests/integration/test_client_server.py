@@ -1,18 +1,11 @@
-"""The client against the real reference server, started with its CLI on a loopback port."""
+"""The client against the real reference server, started by its CLI on `--port 0` (tests/_support)."""
 
 from __future__ import annotations
 
 import asyncio
 import json
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
-import httpx
 import pytest
 from liveavatar import (
     AsyncLiveAvatar,
@@ -25,64 +18,9 @@ from liveavatar import (
 from liveavatar._cli import main as cli_main
 from liveavatar_api.api.secrets import list_secrets_v1_secrets_get as list_secrets
 
-SERVER = str(Path(sys.executable).with_name("liveavatar-server"))
+from tests.integration.conftest import Server
+
 SECRET_VALUE = "sk-integration-secret-value-123"
-
-
-@dataclass(frozen=True)
-class Server:
-    url: str
-    api_key: str
-    no_space_key: str
-    session: str
-
-
-def _mint(data_dir: Path, *args: str) -> str:
-    result = subprocess.run(
-        [SERVER, *args, "--data-dir", str(data_dir)],
-        capture_output=True, text=True, check=True, timeout=60,
-    )  # fmt: skip
-    return result.stdout.strip()
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    data_dir = tmp_path_factory.mktemp("server-data")
-    space = _mint(data_dir, "create-space", "integration")  # also migrates the store
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    log = (data_dir / "serve.log").open("wb")
-    # Keys are minted while the server starts: both only need the migrated store.
-    process = subprocess.Popen(
-        [SERVER, "serve", "--data-dir", str(data_dir), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-    try:
-        api_key = _mint(data_dir, "create-api-key", "--space", space)
-        no_space_key = _mint(data_dir, "create-api-key", "--no-space")
-        session = _mint(data_dir, "create-session", "--api-key", api_key)
-        for _ in range(150):
-            if process.poll() is not None:
-                pytest.fail(f"liveavatar-server exited: {(data_dir / 'serve.log').read_text()}")
-            try:
-                httpx.get(f"{url}/v1/secrets", timeout=1.0)
-                break
-            except httpx.TransportError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("liveavatar-server did not start within 15 s")
-        yield Server(url, api_key, no_space_key, session)
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
-        log.close()
 
 
 @pytest.fixture

@@ -7,9 +7,21 @@ from dataclasses import dataclass, field
 
 import httpx
 
-__all__ = ["Ledger", "create_secret", "list_configurations", "run_creators"]
+from tests._support.bodies import effective_spec, example_body
 
+__all__ = [
+    "CONFIGS",
+    "SECRETS",
+    "Ledger",
+    "create_body",
+    "create_secret",
+    "list_configurations",
+    "run_creators",
+]
+
+# The durable create under test and the secret it references; their bodies come from the spec.
 CONFIGS = "/v1/llm-configurations"
+SECRETS = "/v1/secrets"
 # A server that died mid-request shows up as one of these on the client side.
 TRANSPORT_ERRORS = (httpx.TransportError,)
 
@@ -27,13 +39,17 @@ class Ledger:
         return sum(count for status, count in self.statuses.items() if status >= 500)
 
 
+def create_body(path: str, **overrides: str) -> dict[str, object]:
+    """A valid create body for ``path`` from the effective spec, with ``overrides``."""
+    spec = effective_spec()
+    body: dict[str, object] = example_body(spec, spec["paths"][path]["post"], overrides)
+    return body
+
+
 def create_secret(base_url: str, api_key: str, value: str = "sk-reliability") -> str:
     """A secret in the key's space; configurations need one."""
     with httpx.Client(base_url=base_url, headers={"X-API-KEY": api_key}, timeout=30) as http:
-        answer = http.post(
-            "/v1/secrets",
-            json={"secret_name": "reliability", "secret_value": value, "secret_type": "OPENAI_API_KEY"},
-        )  # fmt: skip
+        answer = http.post(SECRETS, json=create_body(SECRETS, secret_value=value))
         answer.raise_for_status()
         secret_id: str = answer.json()["data"]["id"]
         return secret_id
@@ -63,7 +79,7 @@ async def _creator(
         for index in range(count):
             name = f"{name_prefix}-{index}"
             ledger.attempted.add(name)
-            body = {"display_name": name, "model_name": "gpt-4o-mini", "secret_id": secret_id}
+            body = create_body(CONFIGS, display_name=name, secret_id=secret_id)
             try:
                 answer = await http.post(CONFIGS, json=body)
             except TRANSPORT_ERRORS:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bench._live import Storage
-from bench._postgres import PostgresUnavailable, scratch_database
+from tests._support.live import Storage
+from tests._support.postgres import PostgresUnavailable, scratch_database
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from bench._live import LiveServer, Storage
+from tests._support.live import LiveServer, Storage
 from tests.reliability._load import Ledger, create_secret, list_configurations, run_creators
 
 pytestmark = pytest.mark.reliability

@@ -7,12 +7,18 @@ import asyncio
 import httpx
 import pytest
 
-from bench._live import LiveServer, Storage
-from tests.reliability._load import Ledger, create_secret, list_configurations, run_creators
+from tests._support.live import LiveServer, Storage
+from tests.reliability._load import (
+    CONFIGS,
+    Ledger,
+    create_body,
+    create_secret,
+    list_configurations,
+    run_creators,
+)
 
 pytestmark = pytest.mark.reliability
 
-CONFIGS = "/v1/llm-configurations"
 STEPS = 40
 
 
@@ -32,7 +38,7 @@ def test_each_instance_sees_the_other_ones_writes_at_once(postgres_storage: Stor
             secret_on_a = create_secret(a.base_url, api_key)
             for step in range(STEPS):
                 writer, reader = (first, second) if step % 2 == 0 else (second, first)
-                body = {"display_name": f"step-{step}", "model_name": "m", "secret_id": secret_on_a}
+                body = create_body(CONFIGS, display_name=f"step-{step}", secret_id=secret_on_a)
                 created = writer.post(CONFIGS, json=body)
                 assert created.status_code == 200, created.text
                 config = created.json()["data"]

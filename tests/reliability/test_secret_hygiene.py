@@ -12,21 +12,35 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from bench._live import LiveServer, Storage
+from tests._support.bodies import effective_spec, example_body
+from tests._support.live import LiveServer, Storage
+from tests.reliability._load import CONFIGS, SECRETS
 
 pytestmark = pytest.mark.reliability
 
-CONFIGS = "/v1/llm-configurations"
-TYPES = ("OPENAI_API_KEY", "ELEVENLABS_API_KEY", "GEMINI_API_KEY")
+
+def _secret_types() -> list[str]:
+    """Every secret type the spec names, one secret each."""
+    spec = effective_spec()
+    body = spec["paths"][SECRETS]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    schema = spec["components"]["schemas"][body["$ref"].rsplit("/", 1)[-1]]
+    ref = schema["properties"]["secret_type"]["$ref"]
+    types: list[str] = spec["components"]["schemas"][ref.rsplit("/", 1)[-1]]["enum"]
+    return types
+
+
+TYPES = _secret_types()
 
 
 def _values() -> list[str]:
-    """Distinctive random secret values: ASCII, non-ASCII and one that looks like JSON."""
-    return [
-        f"sk-hygiene-{secrets.token_hex(16)}",
-        f"ключ-hygiene-{secrets.token_hex(16)}",
-        f'{{"hygiene": "{secrets.token_hex(16)}"}}',
-    ]
+    """Distinctive random secret values, one per type: ASCII, non-ASCII, one that looks like JSON."""
+    shapes = ("sk-hygiene-{}", "ключ-hygiene-{}", '{{"hygiene": "{}"}}')
+    return [shapes[i % len(shapes)].format(secrets.token_hex(16)) for i in range(len(TYPES))]
+
+
+def spec_op(path: str) -> dict[str, object]:
+    op: dict[str, object] = effective_spec()["paths"][path]["post"]
+    return op
 
 
 class Recorder:
@@ -54,15 +68,15 @@ def _exercise(server: LiveServer, api_key: str, values: list[str], record: Recor
         secret_ids = []
         for value, kind in zip(values, TYPES, strict=True):
             answer = http.post(
-                "/v1/secrets",
+                SECRETS,
                 json={"secret_name": "hygiene-name", "secret_value": value, "secret_type": kind},
             )
             assert answer.status_code == 200, answer.text
             secret_ids.append(answer.json()["data"]["id"])
-        http.get("/v1/secrets")
+        http.get(SECRETS)
         config_ids = []
         for secret_id in secret_ids:
-            body = {"display_name": "hygiene", "model_name": "m", "secret_id": secret_id}
+            body = example_body(effective_spec(), spec_op(CONFIGS), {"secret_id": secret_id})
             config_ids.append(http.post(CONFIGS, json=body).json()["data"]["id"])
         for config_id in config_ids:
             http.get(f"{CONFIGS}/{config_id}")
@@ -71,32 +85,32 @@ def _exercise(server: LiveServer, api_key: str, values: list[str], record: Recor
         for value in values:
             # 422: wrong enum, missing field, wrong type; the secret value rides along.
             http.post(
-                "/v1/secrets",
+                SECRETS,
                 json={"secret_name": "x", "secret_value": value, "secret_type": "NOPE"},
             )
-            http.post("/v1/secrets", json={"secret_value": value, "secret_type": TYPES[0]})
+            http.post(SECRETS, json={"secret_value": value, "secret_type": TYPES[0]})
             http.post(
-                "/v1/secrets",
+                SECRETS,
                 json={"secret_name": ["x"], "secret_value": value, "secret_type": TYPES[0]},
             )
-            http.post("/v1/secrets", json=[value])
+            http.post(SECRETS, json=[value])
             # Malformed JSON, wrong content type, an oversized body, an unknown key.
             http.post(
-                "/v1/secrets",
+                SECRETS,
                 content=f'{{"secret_value": "{value}", ',
                 headers={"Content-Type": "application/json"},
             )
-            http.post("/v1/secrets", content=value.encode(), headers={"Content-Type": "text/plain"})
+            http.post(SECRETS, content=value.encode(), headers={"Content-Type": "text/plain"})
             http.post(
-                "/v1/secrets",
+                SECRETS,
                 content=(value * (2**20 // len(value) + 2)).encode(),
                 headers={"Content-Type": "application/json"},
             )
-            http.get("/v1/secrets", headers={b"X-API-KEY": value.encode()})
+            http.get(SECRETS, headers={b"X-API-KEY": value.encode()})
         http.delete(f"{CONFIGS}/{config_ids[-1]}")
         http.delete(f"/v1/secrets/{secret_ids[-1]}")  # still referenced: refused or cascaded
         http.delete(f"/v1/secrets/{secret_ids[1]}")
-        http.get("/v1/secrets")  # fmt: skip
+        http.get(SECRETS)  # fmt: skip
 
 
 def _forms(value: str) -> set[bytes]:

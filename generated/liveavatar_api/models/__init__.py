@@ -67,7 +67,7 @@ from .response_create_embed_v2_response_schema import (
     ResponseCreateEmbedV2ResponseSchema,
 )
 from .response_create_secret_response_schema import ResponseCreateSecretResponseSchema
-from .response_envelope import ResponseEnvelope
+from .response_list_language_schema import ResponseListLanguageSchema
 from .response_list_llm_configuration_list_item_schema import (
     ResponseListLLMConfigurationListItemSchema,
 )
@@ -93,6 +93,7 @@ from .response_paginated_response_union_list_session_entry_schema_list_historic_
 from .response_paginated_response_voice_schema import (
     ResponsePaginatedResponseVoiceSchema,
 )
+from .response_schema import ResponseSchema
 from .response_sdk_session_token_schema import ResponseSDKSessionTokenSchema
 from .response_session_transcript_response_schema import (
     ResponseSessionTranscriptResponseSchema,
@@ -107,7 +108,6 @@ from .response_union_list_session_entry_schema_list_historic_entry_schema import
 from .response_user_credits_schema import ResponseUserCreditsSchema
 from .response_voice_preview_response_schema import ResponseVoicePreviewResponseSchema
 from .response_voice_schema import ResponseVoiceSchema
-from .responselist_language_schema import ResponselistLanguageSchema
 from .sdk_session_token_schema import SDKSessionTokenSchema
 from .secret_list_item_schema import SecretListItemSchema
 from .secret_type_enum import SecretTypeEnum
@@ -198,8 +198,7 @@ __all__ = (
     "ResponseContextDetailSchema",
     "ResponseCreateEmbedV2ResponseSchema",
     "ResponseCreateSecretResponseSchema",
-    "ResponseEnvelope",
-    "ResponselistLanguageSchema",
+    "ResponseListLanguageSchema",
     "ResponseListLLMConfigurationListItemSchema",
     "ResponseListSecretListItemSchema",
     "ResponseLLMConfigurationResponseSchema",
@@ -211,6 +210,7 @@ __all__ = (
     "ResponsePaginatedResponseMemoryListItemResponse",
     "ResponsePaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema",
     "ResponsePaginatedResponseVoiceSchema",
+    "ResponseSchema",
     "ResponseSDKSessionTokenSchema",
     "ResponseSessionTranscriptResponseSchema",
     "ResponseStartSessionResponseSchema",

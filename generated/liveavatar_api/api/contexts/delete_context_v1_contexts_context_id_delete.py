@@ -9,7 +9,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_envelope import ErrorEnvelope
 from ...models.http_validation_error import HTTPValidationError
-from ...models.response_envelope import ResponseEnvelope
+from ...models.response_schema import ResponseSchema
 from ...types import UNSET, Response, Unset
 
 
@@ -36,9 +36,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorEnvelope | HTTPValidationError | ResponseEnvelope | None:
+) -> ErrorEnvelope | HTTPValidationError | ResponseSchema | None:
     if response.status_code == 200:
-        response_200 = ResponseEnvelope.from_dict(response.json())
+        response_200 = ResponseSchema.from_dict(response.json())
 
         return response_200
 
@@ -46,6 +46,11 @@ def _parse_response(
         response_401 = ErrorEnvelope.from_dict(response.json())
 
         return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
 
     if response.status_code == 422:
         response_422 = HTTPValidationError.from_dict(response.json())
@@ -60,7 +65,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorEnvelope | HTTPValidationError | ResponseEnvelope]:
+) -> Response[ErrorEnvelope | HTTPValidationError | ResponseSchema]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -74,7 +79,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     la_session: str | Unset = UNSET,
-) -> Response[ErrorEnvelope | HTTPValidationError | ResponseEnvelope]:
+) -> Response[ErrorEnvelope | HTTPValidationError | ResponseSchema]:
     """Delete Context
 
      Delete a user context
@@ -88,7 +93,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | HTTPValidationError | ResponseEnvelope]
+        Response[ErrorEnvelope | HTTPValidationError | ResponseSchema]
     """
 
     kwargs = _get_kwargs(
@@ -108,7 +113,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     la_session: str | Unset = UNSET,
-) -> ErrorEnvelope | HTTPValidationError | ResponseEnvelope | None:
+) -> ErrorEnvelope | HTTPValidationError | ResponseSchema | None:
     """Delete Context
 
      Delete a user context
@@ -122,7 +127,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | HTTPValidationError | ResponseEnvelope
+        ErrorEnvelope | HTTPValidationError | ResponseSchema
     """
 
     return sync_detailed(
@@ -137,7 +142,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     la_session: str | Unset = UNSET,
-) -> Response[ErrorEnvelope | HTTPValidationError | ResponseEnvelope]:
+) -> Response[ErrorEnvelope | HTTPValidationError | ResponseSchema]:
     """Delete Context
 
      Delete a user context
@@ -151,7 +156,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | HTTPValidationError | ResponseEnvelope]
+        Response[ErrorEnvelope | HTTPValidationError | ResponseSchema]
     """
 
     kwargs = _get_kwargs(
@@ -169,7 +174,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     la_session: str | Unset = UNSET,
-) -> ErrorEnvelope | HTTPValidationError | ResponseEnvelope | None:
+) -> ErrorEnvelope | HTTPValidationError | ResponseSchema | None:
     """Delete Context
 
      Delete a user context
@@ -183,7 +188,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | HTTPValidationError | ResponseEnvelope
+        ErrorEnvelope | HTTPValidationError | ResponseSchema
     """
 
     return (

@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.responselist_language_schema import ResponselistLanguageSchema
+from ...models.response_list_language_schema import ResponseListLanguageSchema
 from ...types import Response
 
 
@@ -21,9 +21,9 @@ def _get_kwargs() -> dict[str, Any]:
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ResponselistLanguageSchema | None:
+) -> ResponseListLanguageSchema | None:
     if response.status_code == 200:
-        response_200 = ResponselistLanguageSchema.from_dict(response.json())
+        response_200 = ResponseListLanguageSchema.from_dict(response.json())
 
         return response_200
 
@@ -35,7 +35,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ResponselistLanguageSchema]:
+) -> Response[ResponseListLanguageSchema]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -47,7 +47,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ResponselistLanguageSchema]:
+) -> Response[ResponseListLanguageSchema]:
     """Get Languages
 
      Return the list of supported languages with code and display name.
@@ -57,7 +57,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ResponselistLanguageSchema]
+        Response[ResponseListLanguageSchema]
     """
 
     kwargs = _get_kwargs()
@@ -72,7 +72,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> ResponselistLanguageSchema | None:
+) -> ResponseListLanguageSchema | None:
     """Get Languages
 
      Return the list of supported languages with code and display name.
@@ -82,7 +82,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ResponselistLanguageSchema
+        ResponseListLanguageSchema
     """
 
     return sync_detailed(
@@ -93,7 +93,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ResponselistLanguageSchema]:
+) -> Response[ResponseListLanguageSchema]:
     """Get Languages
 
      Return the list of supported languages with code and display name.
@@ -103,7 +103,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ResponselistLanguageSchema]
+        Response[ResponseListLanguageSchema]
     """
 
     kwargs = _get_kwargs()
@@ -116,7 +116,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> ResponselistLanguageSchema | None:
+) -> ResponseListLanguageSchema | None:
     """Get Languages
 
      Return the list of supported languages with code and display name.
@@ -126,7 +126,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ResponselistLanguageSchema
+        ResponseListLanguageSchema
     """
 
     return (

@@ -8,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_envelope import ErrorEnvelope
 from ...models.http_validation_error import HTTPValidationError
-from ...models.response_envelope import ResponseEnvelope
+from ...models.response_schema import ResponseSchema
 from ...types import UNSET, Response, Unset
 
 
@@ -35,9 +35,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorEnvelope | HTTPValidationError | ResponseEnvelope | None:
+) -> ErrorEnvelope | HTTPValidationError | ResponseSchema | None:
     if response.status_code == 200:
-        response_200 = ResponseEnvelope.from_dict(response.json())
+        response_200 = ResponseSchema.from_dict(response.json())
 
         return response_200
 
@@ -45,6 +45,11 @@ def _parse_response(
         response_401 = ErrorEnvelope.from_dict(response.json())
 
         return response_401
+
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
 
     if response.status_code == 422:
         response_422 = HTTPValidationError.from_dict(response.json())
@@ -59,7 +64,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorEnvelope | HTTPValidationError | ResponseEnvelope]:
+) -> Response[ErrorEnvelope | HTTPValidationError | ResponseSchema]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,7 +78,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     la_session: str | Unset = UNSET,
-) -> Response[ErrorEnvelope | HTTPValidationError | ResponseEnvelope]:
+) -> Response[ErrorEnvelope | HTTPValidationError | ResponseSchema]:
     """Delete Session Events
 
      Hard delete all session events for a given session
@@ -87,7 +92,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | HTTPValidationError | ResponseEnvelope]
+        Response[ErrorEnvelope | HTTPValidationError | ResponseSchema]
     """
 
     kwargs = _get_kwargs(
@@ -107,7 +112,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     la_session: str | Unset = UNSET,
-) -> ErrorEnvelope | HTTPValidationError | ResponseEnvelope | None:
+) -> ErrorEnvelope | HTTPValidationError | ResponseSchema | None:
     """Delete Session Events
 
      Hard delete all session events for a given session
@@ -121,7 +126,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | HTTPValidationError | ResponseEnvelope
+        ErrorEnvelope | HTTPValidationError | ResponseSchema
     """
 
     return sync_detailed(
@@ -136,7 +141,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     la_session: str | Unset = UNSET,
-) -> Response[ErrorEnvelope | HTTPValidationError | ResponseEnvelope]:
+) -> Response[ErrorEnvelope | HTTPValidationError | ResponseSchema]:
     """Delete Session Events
 
      Hard delete all session events for a given session
@@ -150,7 +155,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | HTTPValidationError | ResponseEnvelope]
+        Response[ErrorEnvelope | HTTPValidationError | ResponseSchema]
     """
 
     kwargs = _get_kwargs(
@@ -168,7 +173,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     la_session: str | Unset = UNSET,
-) -> ErrorEnvelope | HTTPValidationError | ResponseEnvelope | None:
+) -> ErrorEnvelope | HTTPValidationError | ResponseSchema | None:
     """Delete Session Events
 
      Hard delete all session events for a given session
@@ -182,7 +187,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | HTTPValidationError | ResponseEnvelope
+        ErrorEnvelope | HTTPValidationError | ResponseSchema
     """
 
     return (

@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.error_envelope import ErrorEnvelope
 from ...models.http_validation_error import HTTPValidationError
 from ...models.keep_session_alive_schema import KeepSessionAliveSchema
-from ...models.response_envelope import ResponseEnvelope
+from ...models.response_schema import ResponseSchema
 from ...types import UNSET, Response, Unset
 
 
@@ -34,9 +34,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorEnvelope | HTTPValidationError | ResponseEnvelope | None:
+) -> ErrorEnvelope | HTTPValidationError | ResponseSchema | None:
     if response.status_code == 200:
-        response_200 = ResponseEnvelope.from_dict(response.json())
+        response_200 = ResponseSchema.from_dict(response.json())
 
         return response_200
 
@@ -58,7 +58,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorEnvelope | HTTPValidationError | ResponseEnvelope]:
+) -> Response[ErrorEnvelope | HTTPValidationError | ResponseSchema]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -71,7 +71,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: KeepSessionAliveSchema | Unset = UNSET,
-) -> Response[ErrorEnvelope | HTTPValidationError | ResponseEnvelope]:
+) -> Response[ErrorEnvelope | HTTPValidationError | ResponseSchema]:
     """Keep Session Alive
 
      Keep the session alive
@@ -84,7 +84,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | HTTPValidationError | ResponseEnvelope]
+        Response[ErrorEnvelope | HTTPValidationError | ResponseSchema]
     """
 
     kwargs = _get_kwargs(
@@ -102,7 +102,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: KeepSessionAliveSchema | Unset = UNSET,
-) -> ErrorEnvelope | HTTPValidationError | ResponseEnvelope | None:
+) -> ErrorEnvelope | HTTPValidationError | ResponseSchema | None:
     """Keep Session Alive
 
      Keep the session alive
@@ -115,7 +115,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | HTTPValidationError | ResponseEnvelope
+        ErrorEnvelope | HTTPValidationError | ResponseSchema
     """
 
     return sync_detailed(
@@ -128,7 +128,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: KeepSessionAliveSchema | Unset = UNSET,
-) -> Response[ErrorEnvelope | HTTPValidationError | ResponseEnvelope]:
+) -> Response[ErrorEnvelope | HTTPValidationError | ResponseSchema]:
     """Keep Session Alive
 
      Keep the session alive
@@ -141,7 +141,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorEnvelope | HTTPValidationError | ResponseEnvelope]
+        Response[ErrorEnvelope | HTTPValidationError | ResponseSchema]
     """
 
     kwargs = _get_kwargs(
@@ -157,7 +157,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: KeepSessionAliveSchema | Unset = UNSET,
-) -> ErrorEnvelope | HTTPValidationError | ResponseEnvelope | None:
+) -> ErrorEnvelope | HTTPValidationError | ResponseSchema | None:
     """Keep Session Alive
 
      Keep the session alive
@@ -170,7 +170,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorEnvelope | HTTPValidationError | ResponseEnvelope
+        ErrorEnvelope | HTTPValidationError | ResponseSchema
     """
 
     return (

@@ -25,8 +25,8 @@ class PostgresUnavailable(RuntimeError):
 
 
 def admin_url() -> str:
-    """The first admin URL that connects (LIVEAVATAR_BENCH_PG_ADMIN_URL overrides)."""
-    candidates = [os.environ.get("LIVEAVATAR_BENCH_PG_ADMIN_URL", ""), *ADMIN_URLS]
+    """The first admin URL that connects (LIVEAVATAR_PG_ADMIN_URL overrides)."""
+    candidates = [os.environ.get("LIVEAVATAR_PG_ADMIN_URL", ""), *ADMIN_URLS]
     problems = []
     for url in filter(None, candidates):
         try:
@@ -38,7 +38,7 @@ def admin_url() -> str:
 
 
 @contextmanager
-def scratch_database(prefix: str = "liveavatar_bench") -> Iterator[str]:
+def scratch_database(prefix: str = "liveavatar_test") -> Iterator[str]:
     """Create a uniquely named database, yield its SQLAlchemy URL, drop it afterwards."""
     admin = admin_url()
     name = f"{prefix}_{os.getpid()}_{secrets.token_hex(4)}"

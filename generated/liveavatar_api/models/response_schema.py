@@ -8,11 +8,11 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="ResponseEnvelope")
+T = TypeVar("T", bound="ResponseSchema")
 
 
 @_attrs_define
-class ResponseEnvelope:
+class ResponseSchema:
     """
     Attributes:
         code (int | Unset):  Default: 100.
@@ -53,14 +53,14 @@ class ResponseEnvelope:
 
         message = d.pop("message", UNSET)
 
-        response_envelope = cls(
+        response_schema = cls(
             code=code,
             data=data,
             message=message,
         )
 
-        response_envelope.additional_properties = d
-        return response_envelope
+        response_schema.additional_properties = d
+        return response_schema
 
     @property
     def additional_keys(self) -> list[str]:

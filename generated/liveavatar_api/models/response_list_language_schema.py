@@ -12,11 +12,11 @@ if TYPE_CHECKING:
     from ..models.language_schema import LanguageSchema
 
 
-T = TypeVar("T", bound="ResponselistLanguageSchema")
+T = TypeVar("T", bound="ResponseListLanguageSchema")
 
 
 @_attrs_define
-class ResponselistLanguageSchema:
+class ResponseListLanguageSchema:
     """
     Attributes:
         code (int | Unset):  Default: 100.
@@ -71,14 +71,14 @@ class ResponselistLanguageSchema:
 
         message = d.pop("message", UNSET)
 
-        responselist_language_schema = cls(
+        response_list_language_schema = cls(
             code=code,
             data=data,
             message=message,
         )
 
-        responselist_language_schema.additional_properties = d
-        return responselist_language_schema
+        response_list_language_schema.additional_properties = d
+        return response_list_language_schema
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,0 +1,253 @@
+"""What the effective spec gains by computation from paths and schemas: error responses, links, class names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from openapi_python_client.strings import pascal_case, snake_case
+from operations import Operation, operations, singular
+
+JSON = Any
+ENVELOPE_REF = "#/components/schemas/ErrorEnvelope"
+BEARER = "Bearer"
+# Names openapi-python-client's operation modules import from its `types` module.
+GENERATOR_TYPES = frozenset({"File", "Response", "Unset"})
+# An `<entity>_id` field or parameter names the entity another operation created or returned.
+_ID = re.compile(r"^[a-z][a-z0-9_]*_id$")
+_TOKEN = re.compile(r"^[a-z][a-z0-9_]*_token$")
+
+
+class DeriveError(Exception):
+    """The spec lacks what derivation stands on (the overlay's ErrorEnvelope)."""
+
+
+def resolve(spec: dict[str, Any], node: JSON) -> JSON:
+    """Follow local `$ref`s (and a nullable `anyOf: [X, null]`) down to the schema they name."""
+    while isinstance(node, dict):
+        if "$ref" in node:
+            ref = node["$ref"]
+            if not isinstance(ref, str) or not ref.startswith("#/"):
+                return node
+            target: JSON = spec
+            for part in ref[2:].split("/"):
+                target = target[part.replace("~1", "/").replace("~0", "~")]
+            node = target
+            continue
+        options = [o for o in node.get("anyOf", ()) if o != {"type": "null"}]
+        if len(options) == 1 and "properties" not in node:
+            node = options[0]
+            continue
+        return node
+    return node
+
+
+def _json_schema(spec: dict[str, Any], content_holder: JSON) -> JSON:
+    if not isinstance(content_holder, dict):
+        return None
+    media = content_holder.get("content", {}).get("application/json")
+    return resolve(spec, media.get("schema")) if isinstance(media, dict) else None
+
+
+def _properties(spec: dict[str, Any], schema: JSON) -> dict[str, Any]:
+    found = resolve(spec, schema)
+    if isinstance(found, dict) and isinstance(found.get("properties"), dict):
+        return dict(found["properties"])
+    return {}
+
+
+def success(op: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+    """The first 2xx response of an operation, with its status."""
+    for status, response in op.get("responses", {}).items():
+        if str(status).startswith("2") and isinstance(response, dict):
+            return str(status), response
+    return None
+
+
+def data_properties(spec: dict[str, Any], op: dict[str, Any]) -> dict[str, Any]:
+    """The properties of the envelope's `data` in an operation's success response."""
+    found = success(op)
+    if found is None:
+        return {}
+    envelope = _properties(spec, _json_schema(spec, found[1]))
+    return _properties(spec, envelope.get("data")) if "data" in envelope else {}
+
+
+def body_properties(spec: dict[str, Any], op: dict[str, Any]) -> dict[str, Any]:
+    """The properties of an operation's JSON request body (empty for `oneOf` bodies)."""
+    return _properties(spec, _json_schema(spec, op.get("requestBody")))
+
+
+def path_parameters(op: dict[str, Any]) -> list[str]:
+    return [p["name"] for p in op.get("parameters", ()) if p.get("in") == "path"]
+
+
+def security_schemes(spec: dict[str, Any], op: dict[str, Any]) -> list[list[str]]:
+    """The operation's security requirements (each a list of scheme names); [] means public."""
+    requirements = op.get("security", spec.get("security", []))
+    return [list(requirement) for requirement in requirements]
+
+
+def _bearer_only(spec: dict[str, Any], op: dict[str, Any]) -> bool:
+    schemes = spec.get("components", {}).get("securitySchemes", {})
+    requirements = security_schemes(spec, op)
+    return bool(requirements) and all(
+        len(r) == 1 and schemes.get(r[0], {}).get("scheme", "").lower() == "bearer"
+        for r in requirements
+    )
+
+
+def _error(description: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": ENVELOPE_REF}}},
+    }
+
+
+def _auth_description(spec: dict[str, Any], op: dict[str, Any]) -> str:
+    schemes = spec.get("components", {}).get("securitySchemes", {})
+    names = []
+    for requirement in security_schemes(spec, op):
+        for name in requirement:
+            scheme = schemes.get(name, {})
+            label = scheme.get("name") or f"{scheme.get('scheme', name)} token"
+            if label not in names:
+                names.append(label)
+    return f"Missing or invalid credentials ({' or '.join(names)})"
+
+
+def error_responses(spec: dict[str, Any], op: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """(status, description) of the errors an operation can answer beyond what it documents.
+
+    401 when it is secured; 400 and 404 when its description names them; 404 too when it has a
+    path parameter (an unknown id, or one of another space, is not found).
+    """
+    requirements = security_schemes(spec, op)
+    if requirements and [] not in requirements:
+        yield "401", _auth_description(spec, op)
+    description = op.get("description", "")
+    if "400" in description:
+        yield "400", "Bad request (the caller has no space, or a referenced id is not of its space)"
+    if "404" in description or path_parameters(op):
+        yield "404", "Not found (unknown id, or an id of another space)"
+
+
+def _link_parameters(
+    spec: dict[str, Any], source: Operation, target: Operation, data: dict[str, Any]
+) -> dict[str, str]:
+    """What ``source``'s response `data` gives ``target``'s path parameters and bearer token."""
+    parameters: dict[str, str] = {}
+    created = f"{singular(source.resource)}_id"
+    for name in path_parameters(target.spec):
+        item = f"{source.path.rstrip('/')}/{{{name}}}"
+        if "id" in data and (target.path == item or target.path.startswith(item + "/")):
+            parameters[name] = "$response.body#/data/id"  # create -> its item operations
+        elif _ID.match(name) and name in data:
+            parameters[name] = f"$response.body#/data/{name}"
+        elif name == created and "id" in data:
+            parameters[name] = "$response.body#/data/id"
+    tokens = [name for name in data if _TOKEN.match(name)]
+    if tokens and _bearer_only(spec, target.spec):
+        parameters["header.Authorization"] = f"{BEARER} {{$response.body#/data/{tokens[0]}}}"
+    return parameters
+
+
+def _link_body(
+    spec: dict[str, Any], source: Operation, target: Operation, data: dict[str, Any]
+) -> dict[str, str]:
+    """The `<x>_id` fields of ``target``'s body that ``source``'s response or request holds."""
+    sent = body_properties(spec, source.spec)
+    created = f"{singular(source.resource)}_id"
+    body: dict[str, str] = {}
+    for name in body_properties(spec, target.spec):
+        if not _ID.match(name):
+            continue
+        if name in data:
+            body[name] = f"$response.body#/data/{name}"
+        elif name == created and "id" in data:
+            body[name] = "$response.body#/data/id"
+        elif name in sent and target.resource == source.resource:
+            body[name] = f"$request.body#/{name}"  # the same entity, carried on
+    return body
+
+
+def _link_to(spec: dict[str, Any], source: Operation, target: Operation) -> dict[str, Any] | None:
+    """The link from ``source``'s success response to ``target``, or None when nothing flows."""
+    data = data_properties(spec, source.spec)
+    parameters = _link_parameters(spec, source, target, data)
+    body = _link_body(spec, source, target, data)
+    if not parameters and not body:
+        return None
+    link: dict[str, Any] = {"operationId": target.operation_id}
+    if parameters:
+        link["parameters"] = parameters
+    if body:
+        link["requestBody"] = body
+    return link
+
+
+def links(spec: dict[str, Any]) -> dict[tuple[str, str], dict[str, dict[str, Any]]]:
+    """(path, method) of each POST -> the links of its success response, by client name.
+
+    A POST's response `data.id` reaches the item operations under its path and every parameter
+    or body field named after its resource (`secret_id` for `/v1/secrets`); a `data.<x>_id`, every
+    parameter or body field `<x>_id`; a `data.<x>_token` authorises a bearer-only operation; a
+    body field `<x>_id` is carried on to the other operations of the same resource taking it.
+    """
+    named = operations(spec)
+    found: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
+    for source in named:
+        if source.method != "post":
+            continue
+        for target in named:
+            if target is source:
+                continue
+            link = _link_to(spec, source, target)
+            if link is not None:
+                found.setdefault((source.path, source.method), {})[
+                    f"{target.resource}.{target.name}"
+                ] = link
+    return found
+
+
+def derive(spec: dict[str, Any]) -> dict[str, Any]:
+    """Add the derived error responses and links to ``spec`` (mutates it); documented ones win."""
+    if "ErrorEnvelope" not in spec.get("components", {}).get("schemas", {}):
+        raise DeriveError("components.schemas.ErrorEnvelope is missing (the overlay declares it)")
+    derived_links = links(spec)
+    for path, item in spec.get("paths", {}).items():
+        for method, op in item.items():
+            if not isinstance(op, dict) or "responses" not in op:
+                continue
+            responses = op["responses"]
+            for status, description in error_responses(spec, op):
+                responses.setdefault(status, _error(description))
+            found = success(op)
+            if found is not None and (path, method) in derived_links:
+                existing = found[1].setdefault("links", {})
+                for name, link in derived_links[path, method].items():
+                    existing.setdefault(name, link)
+    return spec
+
+
+def client_class_overrides(spec: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """openapi-python-client `class_overrides` for titles like `Response[list[X]]` or `Response`.
+
+    Its class name drops the brackets and glues a lower-case `list` to what precedes it
+    (`ResponselistX`); reading brackets and commas as word breaks gives `ResponseListX`. A
+    class named like one of the generator's own `types` (`Response`) would shadow it in every
+    operation module that imports both: it takes a `Schema` suffix.
+    """
+    overrides: dict[str, dict[str, str]] = {}
+    for schema in spec.get("components", {}).get("schemas", {}).values():
+        title = schema.get("title") if isinstance(schema, dict) else None
+        if not isinstance(title, str):
+            continue
+        generated = pascal_case(title)
+        readable = "".join(pascal_case(word) for word in re.split(r"[\W_]+", title) if word)
+        if readable in GENERATOR_TYPES:
+            readable += "Schema"
+        if generated != readable:
+            overrides[generated] = {"class_name": readable, "module_name": snake_case(readable)}
+    return dict(sorted(overrides.items()))
