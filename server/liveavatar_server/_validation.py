@@ -6,10 +6,10 @@ import json
 from typing import Any
 
 import pydantic_core
-from pydantic import BaseModel, ValidationError, create_model
+from pydantic import BaseModel, TypeAdapter, ValidationError, create_model
 
 from liveavatar_server._errors import RequestInvalid
-from liveavatar_server._spec import JSONObject, Operation, Parameter, resolve_schema
+from liveavatar_server._spec import JSONObject, Parameter, resolve_model, resolve_schema
 
 MASK = "**********"
 _JSON_TYPES: dict[str, type] = {"string": str, "integer": int, "number": float, "boolean": bool}
@@ -212,26 +212,47 @@ def nul_characters(value: Any, loc: list[str | int]) -> list[dict[str, Any]]:
     return []
 
 
+def _matched_schema(spec: JSONObject, schema: JSONObject, value: Any) -> JSONObject:
+    """The option of a `oneOf`/`anyOf` body that ``value`` (a validated model) came from."""
+    schema = resolve_schema(spec, schema)
+    for key in ("oneOf", "anyOf"):
+        for option in schema.get(key, []):
+            if "$ref" in option and resolve_model(option["$ref"]) is type(value):
+                return resolve_schema(spec, option)
+    return schema
+
+
 def validate_body(
-    spec: JSONObject, operation: Operation, document: Any, *, allow_nul: bool = True
-) -> BaseModel:
-    """The operation's request model built from ``document``, or a 422 with FastAPI's details."""
-    assert operation.body_model is not None
-    assert operation.body_schema is not None
-    errors = explicit_nulls(spec, operation.body_schema, document, ["body"])
+    spec: JSONObject,
+    schema: JSONObject,
+    adapter: TypeAdapter[Any],
+    document: Any,
+    *,
+    allow_nul: bool = True,
+) -> Any:
+    """``document`` validated as the body type (a model or a union), or a 422 with FastAPI's details."""
+    resolved = resolve_schema(spec, schema)
+    union = "oneOf" in resolved or "anyOf" in resolved
+    # For a union, which option's nulls to judge is known only once an option matched.
+    errors = [] if union else explicit_nulls(spec, resolved, document, ["body"])
     if not allow_nul:
         errors.extend(nul_characters(document, ["body"]))
     try:
-        model = operation.body_model.model_validate(document)
+        value = adapter.validate_python(document)
     except ValidationError as exc:
         reported = {tuple(error["loc"]) for error in errors}
         errors.extend(
             e for e in validation_details(exc, ["body"]) if tuple(e["loc"]) not in reported
         )
-        model = None
-    if errors or model is None:
-        hidden = hidden_values(spec, operation.body_schema, document)
-        sensitive = sensitive_paths(spec, operation.body_schema)
+        value = None
+    else:
+        if union:
+            errors[:0] = explicit_nulls(
+                spec, _matched_schema(spec, resolved, value), document, ["body"]
+            )
+    if errors:
+        hidden = hidden_values(spec, schema, document)
+        sensitive = sensitive_paths(spec, schema)
         for error in errors:
             if "input" not in error:
                 continue
@@ -243,4 +264,4 @@ def validate_body(
             elif hidden:
                 error["input"] = mask(error["input"], hidden)
         raise RequestInvalid(errors)
-    return model
+    return value
