@@ -9,12 +9,17 @@ from __future__ import annotations
 import math
 from datetime import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, insert, select, update
 
+from liveavatar_server._tables import spaces
 from liveavatar_server._tables_sessions import space_credits
 
-__all__ = ["balance", "charge", "credits_text", "grant", "millis", "session_cost"]
+if TYPE_CHECKING:
+    from liveavatar_server._store import Store
+
+__all__ = ["balance", "charge", "credits_text", "grant", "grant_to", "millis", "session_cost"]
 
 MILLIS = 1000
 
@@ -67,3 +72,12 @@ def charge(conn: Connection, space_id: str, amount: int, at: datetime) -> None:
     """Take ``amount`` from the balance; it may go below zero, as overage billing does."""
     if amount:
         _add(conn, space_id, -amount, at)
+
+
+def grant_to(store: Store, space_id: str, credits: float | Decimal) -> int:
+    """Add ``credits`` to an existing space; its new balance (thousandths)."""
+    with store.transaction() as conn:
+        if conn.execute(select(spaces.c.id).where(spaces.c.id == space_id)).first() is None:
+            raise LookupError(f"no space {space_id!r}")
+        grant(conn, space_id, millis(credits), store.clock())
+        return balance(conn, space_id)

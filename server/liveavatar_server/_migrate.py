@@ -35,3 +35,16 @@ def current_revision(engine: Engine) -> str | None:
 
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+def reset_database(engine: Engine) -> None:
+    """Drop every table (whatever revision made it) and migrate afresh: seeds come back."""
+    from sqlalchemy import MetaData
+
+    with engine.connect().execution_options(write=True) as conn, conn.begin():
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK})
+        found = MetaData()
+        found.reflect(conn)
+        found.drop_all(conn)
+    upgrade(engine)
