@@ -224,6 +224,8 @@ class ReferenceServer:
     ) -> Outcome:
         try:
             principal = self.authenticator.authenticate(self.store, operation, headers)
+            if operation.requirements and (principal is None or principal.space_id is None):
+                raise ApiError(400, "This API key has no space")
             if self.limiter is not None and principal is not None:
                 self.limiter.admit(principal.api_key_id)
             binding = self.bindings.get(operation.operation_id)
@@ -231,8 +233,6 @@ class ReferenceServer:
                 raise NotImplementedOperation(operation.operation_id)
             params = self._parameters_of(operation, path_params, headers, query)
             document = self._validate(operation, headers, body)
-            if operation.requirements and (principal is None or principal.space_id is None):
-                raise ApiError(400, "This API key has no space")
             data = self._dispatch(binding, principal, params, document, url)
             return self._envelope(operation, binding, data)
         except Exception as exc:

@@ -21,14 +21,13 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import uvicorn
 
 from liveavatar_server._asgi import build_app
 from liveavatar_server._clock import MovableClock
-from liveavatar_server._credits import grant_to
 from liveavatar_server._migrate import upgrade
 from liveavatar_server._settings import Settings, sqlite_url
 from liveavatar_server._store import Store
@@ -58,10 +57,9 @@ class LocalServer:
     clock: MovableClock
     spaces: tuple[TestSpace, TestSpace]
 
-    def new_space(self, name: str = "extra", credits: float = 0) -> TestSpace:
+    def new_space(self, name: str = "extra") -> TestSpace:
+        """Another space (with the same starting credits) and a key."""
         space_id = self.store.create_space(name)
-        if credits:
-            grant_to(self.store, space_id, credits)
         return TestSpace(space_id, self.store.create_api_key(space_id))
 
 
@@ -77,15 +75,14 @@ def serve(
             data_dir=data_dir,
             database_url=database_url or sqlite_url(data_dir),
             rate_limit=rate_limit,
-            sessions=defaults.sessions,
+            sessions=replace(defaults.sessions, initial_credits=credits),
         )
         clock = MovableClock()
         store = Store(settings, clock=clock)
         upgrade(store.engine)
         spaces = []
         for name in ("space-a", "space-b"):
-            space_id = store.create_space(name)
-            grant_to(store, space_id, credits)
+            space_id = store.create_space(name)  # with `credits` credits
             spaces.append(TestSpace(space_id, store.create_api_key(space_id)))
         config = uvicorn.Config(
             build_app(store), host="127.0.0.1", port=0, log_level="warning", lifespan="off"

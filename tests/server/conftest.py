@@ -7,6 +7,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,9 +40,9 @@ def _postgres_reachable() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
-def postgres_schema() -> Iterator[str]:
-    """A PostgreSQL URL bound to a fresh schema, dropped after the run (parallel runs never meet)."""
+@contextmanager
+def scratch_postgres_schema() -> Iterator[str]:
+    """A PostgreSQL URL bound to a fresh schema, dropped on exit (skips when unreachable)."""
     reason = _postgres_reachable()
     if reason:
         pytest.skip(reason)
@@ -55,6 +56,13 @@ def postgres_schema() -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_schema() -> Iterator[str]:
+    """A PostgreSQL URL bound to a fresh schema, dropped after the run (parallel runs never meet)."""
+    with scratch_postgres_schema() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
-from liveavatar_server import ReferenceServer, Store
 from liveavatar_models import SecretListItemSchema
+from liveavatar_server import ReferenceServer, Store
 from liveavatar_server._handlers import Call, Secrets, implementation
 
 from tests.server.conftest import LiveServer, Tenant

@@ -132,9 +132,7 @@ def test_sandbox_sessions_are_free_and_end_after_a_minute(
     assert credits(tenant) == before
 
 
-def test_a_space_without_credits_starts_only_sandbox_sessions(
-    tenant: Tenant, store: Store
-) -> None:
+def test_a_space_without_credits_starts_only_sandbox_sessions(tenant: Tenant, store: Store) -> None:
     grant_to(store, tenant.space_id, -10)
     assert credits(tenant) == "0"
     _, bearer = token(tenant)
