@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Annotated, Any, Literal
 
 import pydantic_core
-from pydantic import BaseModel, TypeAdapter, ValidationError, create_model
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError, create_model
 
 from liveavatar_server._errors import RequestInvalid
 from liveavatar_server._spec import JSONObject, Parameter, resolve_model, resolve_schema
 
 MASK = "**********"
 _JSON_TYPES: dict[str, type] = {"string": str, "integer": int, "number": float, "boolean": bool}
+_BOUNDS = {"minimum": "ge", "maximum": "le", "exclusiveMinimum": "gt", "exclusiveMaximum": "lt"}
 _NULL_ERRORS = {
     "string": ("string_type", "Input should be a valid string"),
     "integer": ("int_type", "Input should be a valid integer"),
@@ -163,7 +164,21 @@ class ParameterModel:
         self.parameters = parameters
         fields: dict[str, Any] = {}
         for index, parameter in enumerate(parameters):
-            python_type = _JSON_TYPES.get(str(parameter.schema.get("type")), str)
+            python_type: Any = _JSON_TYPES.get(str(parameter.schema.get("type")), str)
+            if parameter.schema.get("enum"):
+                python_type = Literal[tuple(parameter.schema["enum"])]
+            bounds = {
+                name: parameter.schema[key]
+                for key, name in _BOUNDS.items()
+                if isinstance(parameter.schema.get(key), int | float)
+            }
+            if python_type is int:
+                # Integers beyond 64 bits reach no database: reject them as FastAPI rejects
+                # out-of-range values, not with a driver overflow.
+                bounds.setdefault("ge", -(2**63))
+                bounds.setdefault("le", 2**63 - 1)
+            if bounds:
+                python_type = Annotated[python_type, Field(**bounds)]
             annotation: Any = python_type if parameter.required else python_type | None
             fields[f"p{index}"] = (annotation, ... if parameter.required else None)
         self.model: type[BaseModel] = create_model("Parameters", **fields)

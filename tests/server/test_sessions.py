@@ -285,3 +285,28 @@ def test_credits_are_a_decimal_string(tenant: Tenant, store: Store) -> None:
 @pytest.mark.parametrize("path", ["/v1/languages", "/v1/avatars/public"])
 def test_operations_without_security_need_no_credentials(base_url: str, path: str) -> None:
     assert httpx.get(base_url + path).status_code != 401
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"type": "active", "page": str(2**63 - 1)},
+        {"type": "active", "page": str(2**70)},
+        {"type": "active", "page_size": "101"},
+        {"type": "active", "page": "0"},
+    ],
+)
+def test_extreme_pages_are_empty_or_422_never_500(tenant: Tenant, query: dict[str, str]) -> None:
+    response = tenant.http.get("/v1/sessions", params=query)
+    assert response.status_code in {200, 422}, response.text
+    if response.status_code == 200:
+        assert response.json()["data"]["results"] == []
+
+
+def test_extreme_transcript_timestamps_are_never_500(tenant: Tenant) -> None:
+    session_id, _ = started(tenant)
+    for value in (str(2**63 - 1), str(-(2**63)), str(2**64)):
+        response = tenant.http.get(
+            f"/v1/sessions/{session_id}/transcript", params={"start_timestamp": value}
+        )
+        assert response.status_code in {200, 422}, response.text
