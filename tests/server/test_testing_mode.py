@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
+from pathlib import Path
+
 import httpx
+import pytest
+from liveavatar_server import Settings, Store
+from liveavatar_server._migrate import current_revision, reset_database, upgrade
 from liveavatar_server.testing import LocalServer, serve
 from liveavatar_server.testing import liveavatar_server as liveavatar_server  # the fixture
+
+from tests.server.conftest import scratch_postgres_schema
 
 FULL = {
     "mode": "FULL",
@@ -39,3 +47,29 @@ def test_the_fixture_and_its_clock(liveavatar_server: LocalServer) -> None:
     liveavatar_server.clock.advance(3600)
     ended = httpx.get(url + f"/v1/sessions/{created['session_id']}", headers=key).json()["data"]
     assert ended["end_reason"] == "IDLE_TIMEOUT"
+
+
+@pytest.mark.postgres
+def test_the_context_manager_serves_postgresql_too() -> None:
+    with scratch_postgres_schema() as url, serve(database_url=url) as server:
+        key = {"X-API-KEY": server.spaces[1].api_key}
+        assert httpx.get(server.url + "/v1/secrets", headers=key).json()["data"] == []
+
+
+@pytest.mark.parametrize(
+    "backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def test_reset_drops_everything_and_migrates_afresh(backend: str, tmp_path: Path) -> None:
+    with contextlib.ExitStack() as stack:
+        url = (
+            stack.enter_context(scratch_postgres_schema())
+            if backend == "postgresql"
+            else f"sqlite:///{tmp_path / 'reset.sqlite3'}"
+        )
+        store = Store(Settings(data_dir=tmp_path, database_url=url))
+        stack.callback(store.close)
+        upgrade(store.engine)
+        store.create_space("before")
+        reset_database(store.engine)
+        assert store.is_empty()
+        assert current_revision(store.engine) == "0002_sessions"
