@@ -261,11 +261,19 @@ def test_lists_paginate_newest_first_with_filters(tenant: Tenant) -> None:
     assert tenant.http.get("/v1/sessions", params={"type": "all"}).status_code in {400, 422}
 
 
+def _a_context(tenant: Tenant) -> str:
+    """A context of the tenant's space where contexts are served; else any id (not judged)."""
+    made = tenant.http.post(
+        "/v1/contexts", json={"name": "c", "prompt": "Be brief.", "opening_text": "Hi"}
+    )
+    return str(made.json()["data"]["id"]) if made.status_code == 200 else AVATAR
+
+
 def test_embed_sessions_are_listed_by_embed_id(store: Store, tenant: Tenant) -> None:
     embed = data(
         tenant.http.post(
             "/v2/embeddings",
-            json={"avatar_id": AVATAR, "context_id": AVATAR, "orientation": "vertical"},
+            json={"avatar_id": AVATAR, "context_id": _a_context(tenant), "orientation": "vertical"},
         )
     )
     assert embed["url"].endswith(embed["embed_id"])

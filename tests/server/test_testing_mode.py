@@ -8,7 +8,7 @@ from pathlib import Path
 import httpx
 import pytest
 from liveavatar_server import Settings, Store
-from liveavatar_server._migrate import current_revision, reset_database, upgrade
+from liveavatar_server._migrate import current_revision, head_revision, reset_database, upgrade
 from liveavatar_server.testing import LocalServer, serve
 from liveavatar_server.testing import liveavatar_server as liveavatar_server  # the fixture
 
@@ -72,4 +72,4 @@ def test_reset_drops_everything_and_migrates_afresh(backend: str, tmp_path: Path
         store.create_space("before")
         reset_database(store.engine)
         assert store.is_empty()
-        assert current_revision(store.engine) == "0002_sessions"
+        assert current_revision(store.engine) == head_revision()
