@@ -233,11 +233,15 @@ class Sessions(SessionsStub[Call]):
             limit=window.size,
         )
         following, preceding = window.links(count)
+        # The spec types `next`/`previous` as strings (not nullable): past either end they
+        # are left out rather than sent as null.
+        links = {
+            name: link
+            for name, link in (("next", following), ("previous", preceding))
+            if link is not None
+        }
         return PaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema(
-            count=count,
-            next=following,
-            previous=preceding,
-            results=[_entry(ctx, row) for row in rows],
+            count=count, results=[_entry(ctx, row) for row in rows], **links
         )
 
     def get(
