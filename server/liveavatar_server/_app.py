@@ -1,4 +1,9 @@
-"""The ASGI application: spec-driven dispatch, auth, validation, envelopes, lifespan."""
+"""The ASGI application: the request path as named steps, lifespan.
+
+routing (`_route`) -> body (`_read`) -> security (`Authenticator`) -> rate limit
+(`RateLimiter`) -> validation (`_validate`) -> the handler (`_dispatch`) -> the envelope
+(`_envelope`); each failure is an exception mapped to its response in one place (`_failure`).
+"""
 
 from __future__ import annotations
 
@@ -15,12 +20,15 @@ from liveavatar_models.server_stubs import (
     Implementation,
     NotImplementedOperation,
 )
+from pydantic import TypeAdapter
 
 from liveavatar_server._errors import ApiError, RequestInvalid
 from liveavatar_server._handlers import Call, implementation
 from liveavatar_server._routing import Router
+from liveavatar_server._security import Authenticator, cookies
 from liveavatar_server._spec import JSONObject, Operation, load_spec, operations
 from liveavatar_server._store import Principal, Store
+from liveavatar_server._throttle import RateLimiter
 from liveavatar_server._validation import (
     ParameterModel,
     is_json_media_type,
@@ -36,7 +44,6 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 Outcome = tuple[int, bytes, list[tuple[bytes, bytes]]]
 
-SESSION_COOKIE = "la_session"
 _JSON = [(b"content-type", b"application/json")]
 log = logging.getLogger("liveavatar_server")
 
@@ -52,15 +59,6 @@ def _error(exc: ApiError) -> Outcome:
 
 def _invalid(exc: RequestInvalid) -> Outcome:
     return 422, pydantic_core.to_json({"detail": exc.detail}), []
-
-
-def _cookies(header: str) -> dict[str, str]:
-    found: dict[str, str] = {}
-    for part in header.split(";"):
-        name, sep, value = part.strip().partition("=")
-        if sep and name not in found:
-            found[name] = value.strip().strip('"')
-    return found
 
 
 def request_url(scope: Scope, headers: dict[str, str]) -> str:
@@ -100,7 +98,7 @@ async def read_body(receive: Receive, limit: int) -> bytes:
 
 
 class ReferenceServer:
-    """Serves every operation of the effective spec; behaviour comes from handlers by operationId."""
+    """Serves every operation of the effective spec; behaviour comes from the stub subclasses."""
 
     def __init__(
         self,
@@ -119,19 +117,18 @@ class ReferenceServer:
         self.bindings = BINDINGS if bindings is None else bindings
         self.extra_routes = extra_routes or {}
         self.max_body = store.settings.max_body_bytes
+        self.authenticator = Authenticator(self.spec)
+        rate = store.settings.rate_limit
+        self.limiter = RateLimiter(rate) if rate else None
         self._parameters = {
             op.operation_id: ParameterModel(op.parameters) for op in self.operations
         }
-        self._api_key_headers = self._key_headers()
-
-    def _key_headers(self) -> tuple[str, ...]:
-        """Header names of the spec's apiKey security schemes (X-API-KEY here)."""
-        schemes = self.spec.get("components", {}).get("securitySchemes", {})
-        return tuple(
-            scheme["name"].lower()
-            for scheme in schemes.values()
-            if scheme.get("type") == "apiKey" and scheme.get("in") == "header"
-        )
+        # One adapter per body type (a model, or the union a `oneOf` body stands for).
+        self._bodies: dict[str, TypeAdapter[Any]] = {
+            operation_id: TypeAdapter(binding.body)
+            for operation_id, binding in self.bindings.items()
+            if binding.body is not None
+        }
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -151,12 +148,9 @@ class ReferenceServer:
         except Exception:
             log.exception("unhandled error serving %s %s", scope["method"], scope["path"])
             status, body, headers = 500, envelope(500, "Internal Server Error"), []
+        framing = [] if status == 204 else [*_JSON, (b"content-length", str(len(body)).encode())]
         await send(
-            {
-                "type": "http.response.start",
-                "status": status,
-                "headers": [*_JSON, (b"content-length", str(len(body)).encode()), *headers],
-            }
+            {"type": "http.response.start", "status": status, "headers": [*framing, *headers]}
         )
         await send({"type": "http.response.body", "body": body})
 
@@ -171,29 +165,12 @@ class ReferenceServer:
                 return
 
     async def _serve(self, scope: Scope, receive: Receive) -> Outcome:
-        matched = self.router.match(scope["path"])
-        if matched is None:
-            return 404, envelope(404, "Not Found"), []
-        route, path_params = matched
-        operation = route.methods.get(scope["method"])
-        if operation is None:
-            return 405, envelope(405, "Method Not Allowed"), [(b"allow", route.allow.encode())]
-        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
-        body: bytes | None = None
-        if operation.body_schema is not None:
-            try:
-                declared = int(headers.get("content-length", "0") or 0)
-            except ValueError:
-                declared = 0
-            if declared > self.max_body:
-                return 413, envelope(413, "Request body exceeds 1 MiB"), []
-            try:
-                body = await read_body(receive, self.max_body)
-            except _BodyTooLarge:
-                return 413, envelope(413, "Request body exceeds 1 MiB"), []
-            except _ClientGone:
-                return 400, envelope(400, "Client disconnected"), []
-
+        try:
+            operation, path_params = self._route(scope)
+            headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+            body = await self._read(operation, headers, receive)
+        except ApiError as exc:
+            return _error(exc)
         query = scope.get("query_string", b"")
         url = request_url(scope, headers)
 
@@ -204,21 +181,119 @@ class ReferenceServer:
             return work()
         return await anyio.to_thread.run_sync(work)
 
-    def _authenticate(self, headers: dict[str, str]) -> Principal:
-        for name in self._api_key_headers:
-            key = headers.get(name)
-            if key is not None:
-                principal = self.store.principal_for_key(key) if key else None
-                if principal is None:
-                    raise ApiError(401, "Invalid API key")
-                return principal
-        token = _cookies(headers.get("cookie", "")).get(SESSION_COOKIE)
-        if token:
-            principal = self.store.principal_for_session(token)
-            if principal is None:
-                raise ApiError(401, "Invalid or expired session")
-            return principal
-        raise ApiError(401, "Missing credentials: send X-API-KEY or the la_session cookie")
+    # --- the steps, in order ------------------------------------------------------------------
+
+    def _route(self, scope: Scope) -> tuple[Operation, dict[str, str]]:
+        """Routing: the operation for the path and method, or 404 / 405 (with `Allow`)."""
+        matched = self.router.match(scope["path"])
+        if matched is None:
+            raise ApiError(404, "Not Found")
+        route, path_params = matched
+        operation = route.methods.get(scope["method"])
+        if operation is None:
+            raise ApiError(405, "Method Not Allowed", headers={"Allow": route.allow})
+        return operation, path_params
+
+    async def _read(
+        self, operation: Operation, headers: dict[str, str], receive: Receive
+    ) -> bytes | None:
+        """The request body of an operation that declares one (None otherwise); 413 past the limit."""
+        if operation.body_schema is None:
+            return None
+        try:
+            declared = int(headers.get("content-length", "0") or 0)
+        except ValueError:
+            declared = 0
+        if declared > self.max_body:
+            raise ApiError(413, "Request body exceeds 1 MiB")
+        try:
+            return await read_body(receive, self.max_body)
+        except _BodyTooLarge:
+            raise ApiError(413, "Request body exceeds 1 MiB") from None
+        except _ClientGone:
+            raise ApiError(400, "Client disconnected") from None
+
+    def _execute(
+        self,
+        operation: Operation,
+        path_params: dict[str, str],
+        headers: dict[str, str],
+        query: bytes,
+        body: bytes | None,
+        url: str,
+    ) -> Outcome:
+        try:
+            principal = self.authenticator.authenticate(self.store, operation, headers)
+            if operation.requirements and (principal is None or principal.space_id is None):
+                raise ApiError(400, "This API key has no space")
+            if self.limiter is not None and principal is not None:
+                self.limiter.admit(principal.api_key_id)
+            binding = self.bindings.get(operation.operation_id)
+            if binding is None:
+                raise NotImplementedOperation(operation.operation_id)
+            params = self._parameters_of(operation, path_params, headers, query)
+            document = self._validate(operation, headers, body)
+            data = self._dispatch(binding, principal, params, document, url)
+            return self._envelope(operation, binding, data)
+        except Exception as exc:
+            return self._failure(operation, exc)
+
+    def _parameters_of(
+        self,
+        operation: Operation,
+        path_params: dict[str, str],
+        headers: dict[str, str],
+        query: bytes,
+    ) -> dict[str, Any]:
+        """Validation of the declared path, query, header and cookie parameters."""
+        raw = {
+            "path": path_params,
+            "header": headers,
+            "cookie": cookies(headers["cookie"]) if "cookie" in headers else {},
+            "query": dict(parse_qsl(query.decode("latin-1"))) if query else {},
+        }
+        params = self._parameters[operation.operation_id].validate(raw)
+        if not self.store.accepts_nul:
+            errors = [
+                error
+                for location in ("path", "query")
+                for name, value in raw[location].items()
+                for error in nul_characters(value, [location, name])
+            ]
+            if errors:
+                raise RequestInvalid(errors)
+        return params
+
+    def _validate(self, operation: Operation, headers: dict[str, str], body: bytes | None) -> Any:
+        """Validation of the JSON body as the operation's body type; None when there is none."""
+        adapter = self._bodies.get(operation.operation_id)
+        if operation.body_schema is None or adapter is None:
+            return None
+        content_type = headers.get("content-type")
+        if content_type is not None and not is_json_media_type(content_type):
+            raise RequestInvalid(
+                [
+                    {
+                        "type": "content_type",
+                        "loc": ["header", "content-type"],
+                        "msg": "Content-Type must be application/json",
+                        "input": content_type[:200],
+                    }
+                ]
+            )
+        if not body:
+            if operation.body_required:
+                raise RequestInvalid(
+                    [{"type": "missing", "loc": ["body"], "msg": "Field required", "input": None}]
+                )
+            return None
+        return validate_body(
+            self.spec,
+            operation.body_schema,
+            adapter,
+            parse_json(body),
+            allow_nul=self.store.accepts_nul,
+        )
 
     def _dispatch(
         self,
@@ -228,7 +303,7 @@ class ReferenceServer:
         body: Any,
         url: str,
     ) -> Any:
-        """Call the stub method of ``binding`` with its parameters by Python name."""
+        """The handler: the stub method of ``binding`` with its parameters by Python name."""
         handler = getattr(getattr(self.handlers, binding.resource), binding.method)
         # Absent optional parameters keep the stub's default.
         kwargs = {
@@ -246,80 +321,23 @@ class ReferenceServer:
         )
         return handler(ctx, **kwargs)
 
-    def _execute(
-        self,
-        operation: Operation,
-        path_params: dict[str, str],
-        headers: dict[str, str],
-        query: bytes,
-        body: bytes | None,
-        url: str,
-    ) -> Outcome:
-        try:
-            principal = self._authenticate(headers) if operation.security else None
-            binding = self.bindings.get(operation.operation_id)
-            if binding is None:
-                raise NotImplementedOperation(operation.operation_id)
-            raw = {
-                "path": path_params,
-                "header": headers,
-                "cookie": _cookies(headers.get("cookie", "")) if "cookie" in headers else {},
-                "query": dict(parse_qsl(query.decode("latin-1"))) if query else {},
-            }
-            params = self._parameters[operation.operation_id].validate(raw)
-            if not self.store.accepts_nul:
-                errors = [
-                    error
-                    for location in ("path", "query")
-                    for name, value in raw[location].items()
-                    for error in nul_characters(value, [location, name])
-                ]
-                if errors:
-                    raise RequestInvalid(errors)
-            model = None
-            if operation.body_schema is not None and operation.body_model is not None:
-                content_type = headers.get("content-type")
-                if content_type is not None and not is_json_media_type(content_type):
-                    raise RequestInvalid(
-                        [
-                            {
-                                "type": "content_type",
-                                "loc": ["header", "content-type"],
-                                "msg": "Content-Type must be application/json",
-                                "input": content_type[:200],
-                            }
-                        ]
-                    )
-                if not body:
-                    if operation.body_required:
-                        raise RequestInvalid(
-                            [
-                                {
-                                    "type": "missing",
-                                    "loc": ["body"],
-                                    "msg": "Field required",
-                                    "input": None,
-                                }
-                            ]
-                        )
-                else:
-                    model = validate_body(
-                        self.spec, operation, parse_json(body), allow_nul=self.store.accepts_nul
-                    )
-            if operation.security and (principal is None or principal.space_id is None):
-                raise ApiError(400, "This API key has no space")
-            data = self._dispatch(binding, principal, params, model, url)
-            payload = {"code": 100, "data": data, "message": binding.summary}
-            if operation.response_model is not None:
-                document = operation.response_model.model_validate(payload)
-                return 200, document.model_dump_json(exclude_unset=True).encode(), []
-            return 200, pydantic_core.to_json(payload), []
-        except NotImplementedOperation as exc:
+    def _envelope(self, operation: Operation, binding: Binding, data: Any) -> Outcome:
+        """The envelope `{code: 100, data, message}` with the operation's success status."""
+        if binding.status == 204:
+            return 204, b"", []  # No Content: the spec documents no body
+        payload = {"code": 100, "data": data, "message": binding.summary}
+        if operation.response_model is not None:
+            document = operation.response_model.model_validate(payload)
+            return binding.status, document.model_dump_json(exclude_unset=True).encode(), []
+        return binding.status, pydantic_core.to_json(payload), []
+
+    def _failure(self, operation: Operation, exc: Exception) -> Outcome:
+        """Every failure's response: 501, an API error, a 422, or a logged 500."""
+        if isinstance(exc, NotImplementedOperation):
             return _error(ApiError(501, str(exc)))
-        except ApiError as exc:
+        if isinstance(exc, ApiError):
             return _error(exc)
-        except RequestInvalid as exc:
+        if isinstance(exc, RequestInvalid):
             return _invalid(exc)
-        except Exception:
-            log.exception("unhandled error in %s", operation.operation_id)
-            return 500, envelope(500, "Internal Server Error"), []
+        log.exception("unhandled error in %s", operation.operation_id, exc_info=exc)
+        return 500, envelope(500, "Internal Server Error"), []

@@ -7,6 +7,7 @@ import copy
 import os
 import socket
 import sys
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from liveavatar_server._crypto import SecretKeyError
@@ -42,19 +43,27 @@ def _log_config() -> dict[str, Any]:
     return config
 
 
-def _free_port(host: str) -> int:
-    """A port the OS says is free now (for `--port 0`, so the banner can name it)."""
-    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
-        probe.bind((host, 0))
-        return int(probe.getsockname()[1])
+def _listen(host: str, port: int) -> socket.socket:
+    """The listening socket, bound before the banner: `--port 0` names the port it got."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(2048)
+    sock.set_inheritable(True)
+    return sock
 
 
 def serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     store = _store(args)
-    if args.port == 0:
-        args.port = _free_port(args.host)
+    try:
+        sock = _listen(args.host, args.port)
+    except OSError as exc:
+        print(f"error: cannot listen on {args.host}:{args.port}: {exc.strerror}", file=sys.stderr)
+        return 2
+    args.port = sock.getsockname()[1]
     if store.is_empty():
         space_id = store.create_space(DEV_SPACE)
         key = store.create_api_key(space_id)
@@ -68,6 +77,7 @@ def serve(args: argparse.Namespace) -> int:
             f"Interactive docs: {base}/docs",
             flush=True,
         )
+    # Parsed by tests and tools: keep this line's shape.
     print(f"Serving the LiveAvatar reference API on http://{args.host}:{args.port}", flush=True)
     # Workers build their app from the environment: hand them the resolved settings.
     os.environ["LIVEAVATAR_DATA_DIR"] = str(store.settings.data_dir)
@@ -78,8 +88,7 @@ def serve(args: argparse.Namespace) -> int:
     uvicorn.run(
         "liveavatar_server._asgi:create_app",
         factory=True,
-        host=args.host,
-        port=args.port,
+        fd=sock.fileno(),
         workers=args.workers,
         http="httptools",
         loop="uvloop",
@@ -118,6 +127,28 @@ def create_session(args: argparse.Namespace) -> int:
     return 0
 
 
+def grant_credits(args: argparse.Namespace) -> int:
+    from liveavatar_server._credits import credits_text, grant_to
+
+    try:
+        balance = grant_to(_store(args), args.space, args.amount)
+    except LookupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(credits_text(balance))
+    return 0
+
+
+def reset(args: argparse.Namespace) -> int:
+    from liveavatar_server._migrate import reset_database
+
+    store = _store(args)
+    reset_database(store.engine)
+    store.close()
+    print("every table dropped and migrated afresh: the database is empty")
+    return 0
+
+
 def revoke_api_key(args: argparse.Namespace) -> int:
     if not _store(args).revoke_api_key(args.api_key):
         print("error: unknown or already revoked API key", file=sys.stderr)
@@ -134,6 +165,16 @@ def rotate_secrets(args: argparse.Namespace) -> int:
 def migrate(args: argparse.Namespace) -> int:
     _store(args).close()
     return 0
+
+
+def _amount(text: str) -> Decimal:
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value.is_finite():
+        raise argparse.ArgumentTypeError("the amount must be finite")
+    return value
 
 
 def parser() -> argparse.ArgumentParser:
@@ -178,6 +219,18 @@ def parser() -> argparse.ArgumentParser:
         "rotate-secrets", parents=[storage], help="re-encrypt stored secrets under the first key"
     )
     rotate.set_defaults(func=rotate_secrets)
+
+    grant = commands.add_parser(
+        "grant-credits", parents=[storage], help="add credits to a space; prints the balance"
+    )
+    grant.add_argument("--space", required=True)
+    grant.add_argument("amount", type=_amount, help="credits, e.g. 100 or 2.5 (negative takes)")
+    grant.set_defaults(func=grant_credits)
+
+    wipe = commands.add_parser(
+        "reset", parents=[storage], help="drop every table and migrate afresh (a clean slate)"
+    )
+    wipe.set_defaults(func=reset)
 
     mig = commands.add_parser("migrate", parents=[storage], help="apply database migrations")
     mig.set_defaults(func=migrate)

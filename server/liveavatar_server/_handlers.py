@@ -143,4 +143,12 @@ class Secrets(SecretsStub[Call]):
 
 def implementation() -> Implementation[Call]:
     """Every resource this server implements; the rest answer 501 through the stubs."""
-    return Implementation(llm_configurations=LlmConfigurations(), secrets=Secrets())
+    from liveavatar_server import _handlers_sessions as sessions
+
+    return Implementation(
+        llm_configurations=LlmConfigurations(),
+        secrets=Secrets(),
+        sessions=sessions.Sessions(),
+        users=sessions.Users(),
+        embeddings=sessions.Embeddings(),
+    )

@@ -30,8 +30,28 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         command.upgrade(config, revision)
 
 
+def head_revision() -> str | None:
+    """The newest revision the migrations define."""
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
 def current_revision(engine: Engine) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+def reset_database(engine: Engine) -> None:
+    """Drop every table (whatever revision made it) and migrate afresh: seeds come back."""
+    from sqlalchemy import MetaData
+
+    with engine.connect().execution_options(write=True) as conn, conn.begin():
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK})
+        found = MetaData()
+        found.reflect(conn)
+        found.drop_all(conn)
+    upgrade(engine)

@@ -18,7 +18,9 @@ class Page:
 
     @property
     def offset(self) -> int:
-        return (self.number - 1) * self.size
+        # Capped so a huge `page` reads past the end (an empty page) instead of overflowing
+        # the database's 64-bit OFFSET.
+        return min((self.number - 1) * self.size, 2**62)
 
     def _link(self, number: int) -> str:
         scheme, netloc, path, query, _ = urlsplit(self.url)

@@ -3,12 +3,79 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 DEFAULT_DATA_DIR = ".data"
 DATABASE_FILE = "liveavatar.sqlite3"
 MAX_BODY_BYTES = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class SessionSettings:
+    """Session lifecycle and credits; every value has a `LIVEAVATAR_*` variable (README)."""
+
+    # Where clients join the room; the real service answers a wss:// LiveKit Cloud URL.
+    livekit_url: str = "ws://127.0.0.1:7880"
+    # A running session ends this long after its start or its last keep-alive.
+    idle_timeout: int = 120
+    # The subscription tier's limit on max_session_duration (and the default when absent).
+    max_duration: int = 1800
+    # Sandbox sessions end after about a minute (the guide), as MAX_DURATION_REACHED.
+    sandbox_duration: int = 60
+    # A session token that was never used to start its session expires after this.
+    token_ttl: int = 3600
+    # Credits per started minute (the published rates: FULL and embeds 2, LITE 1).
+    rate_full: float = 2.0
+    rate_lite: float = 1.0
+    # The balance a space created by `create-space` starts with (the free plan's 10).
+    initial_credits: float = 10.0
+    # A file holding seconds to add to the clock (tests move a served process's time).
+    clock_offset_file: str | None = None
+
+    @classmethod
+    def from_environment(cls) -> SessionSettings:
+        env = os.environ
+        default = cls()
+        return cls(
+            livekit_url=env.get("LIVEAVATAR_LIVEKIT_URL") or default.livekit_url,
+            idle_timeout=_number(env, "LIVEAVATAR_SESSION_IDLE_TIMEOUT", default.idle_timeout),
+            max_duration=_number(env, "LIVEAVATAR_MAX_SESSION_DURATION", default.max_duration),
+            sandbox_duration=_number(
+                env, "LIVEAVATAR_SANDBOX_SESSION_DURATION", default.sandbox_duration
+            ),
+            token_ttl=_number(env, "LIVEAVATAR_SESSION_TOKEN_TTL", default.token_ttl),
+            rate_full=_decimal(env, "LIVEAVATAR_CREDITS_PER_MINUTE_FULL", default.rate_full),
+            rate_lite=_decimal(env, "LIVEAVATAR_CREDITS_PER_MINUTE_LITE", default.rate_lite),
+            initial_credits=_decimal(env, "LIVEAVATAR_INITIAL_CREDITS", default.initial_credits),
+            clock_offset_file=env.get("LIVEAVATAR_CLOCK_OFFSET_FILE") or None,
+        )
+
+
+def _number(env: os._Environ[str], name: str, default: int) -> int:
+    raw = env.get(name)
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ValueError(f"{name} must be a whole number of seconds") from None
+    if value <= 0:
+        raise ValueError(f"{name} must be positive")
+    return value
+
+
+def _decimal(env: os._Environ[str], name: str, default: float) -> float:
+    raw = env.get(name)
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValueError(f"{name} must be a number") from None
+    if not value >= 0 or value == float("inf"):
+        raise ValueError(f"{name} must be zero or positive")
+    return value
 
 
 @dataclass(frozen=True)
@@ -25,6 +92,9 @@ class Settings:
     # Several processes writing one SQLite file queue on a flock (see WriterLock); one
     # process does not need it, and the two extra syscalls per write are not free.
     sqlite_writer_lock: bool = False
+    # Requests per second per API key; 0 turns the limit off (the default).
+    rate_limit: float = 0.0
+    sessions: SessionSettings = field(default_factory=lambda: SessionSettings())
 
     def __repr__(self) -> str:
         return f"Settings(data_dir={str(self.data_dir)!r}, database_url={redact_url(self.database_url)!r})"
@@ -44,6 +114,8 @@ class Settings:
             secret_key=os.environ.get("LIVEAVATAR_SECRET_KEY"),
             sqlite_synchronous=synchronous,
             sqlite_writer_lock=os.environ.get("LIVEAVATAR_SQLITE_WRITER_LOCK", "") == "1",
+            rate_limit=_decimal(os.environ, "LIVEAVATAR_RATE_LIMIT", 0.0),
+            sessions=SessionSettings.from_environment(),
         )
 
     def with_database(self, url: str) -> Settings:

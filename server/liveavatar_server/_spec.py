@@ -39,12 +39,14 @@ class Operation:
     method: str
     path: str
     parameters: tuple[Parameter, ...]
-    security: tuple[str, ...]
+    security: tuple[str, ...]  # every scheme any requirement names
     body_model: type[BaseModel] | None
     body_required: bool
     body_schema: JSONObject | None
     response_model: type[BaseModel] | None
     statuses: frozenset[str] = field(default_factory=frozenset)
+    # The spec's `security`: alternatives (OR), each a set of schemes (AND); () needs none.
+    requirements: tuple[frozenset[str], ...] = ()
 
 
 def load_spec_text() -> str:
@@ -90,9 +92,20 @@ def _json_body(content: JSONObject | None) -> JSONObject | None:
     return cast(JSONObject, media.get("schema")) if isinstance(media, dict) else None
 
 
-def _security(spec: JSONObject, operation: JSONObject) -> tuple[str, ...]:
-    requirements = operation.get("security", spec.get("security")) or []
-    return tuple(sorted({name for requirement in requirements for name in requirement}))
+def _requirements(spec: JSONObject, operation: JSONObject) -> tuple[frozenset[str], ...]:
+    declared = operation.get("security", spec.get("security")) or []
+    # An empty requirement (`{}`) makes the operation's auth optional: it needs nothing.
+    if any(not requirement for requirement in declared):
+        return ()
+    return tuple(frozenset(requirement) for requirement in declared)
+
+
+def _success(responses: JSONObject) -> JSONObject:
+    """The operation's documented success response (the first 2xx; start answers 201)."""
+    for status in sorted(responses):
+        if status.startswith("2"):
+            return cast(JSONObject, responses[status] or {})
+    return {}
 
 
 def operations(spec: JSONObject) -> list[Operation]:
@@ -114,15 +127,16 @@ def operations(spec: JSONObject) -> list[Operation]:
             )
             body = raw.get("requestBody") or {}
             body_schema = _json_body(body.get("content"))
-            success = raw.get("responses", {}).get("200") or {}
+            success = _success(raw.get("responses", {}))
             response_schema = _json_body(success.get("content"))
+            requirements = _requirements(spec, raw)
             found.append(
                 Operation(
                     operation_id=raw.get("operationId") or f"{method}_{path}",
                     method=method.upper(),
                     path=path,
                     parameters=params,
-                    security=_security(spec, raw),
+                    security=tuple(sorted(set().union(*requirements))),
                     body_model=resolve_model(body_schema["$ref"])
                     if body_schema and "$ref" in body_schema
                     else None,
@@ -132,6 +146,7 @@ def operations(spec: JSONObject) -> list[Operation]:
                     if response_schema and "$ref" in response_schema
                     else None,
                     statuses=frozenset(raw.get("responses", {})),
+                    requirements=requirements,
                 )
             )
     return found

@@ -37,7 +37,10 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from liveavatar_server import _tables as t
+from liveavatar_server import _tables_sessions as ts
+from liveavatar_server._clock import Clock, file_offset_clock, system_clock
 from liveavatar_server._crypto import SecretBox, load_keys
+from liveavatar_server._livekit import AccessTokens
 from liveavatar_server._prepared import (
     RawCursor,
     Statements,
@@ -60,6 +63,8 @@ class Principal:
 
     api_key_id: str
     space_id: str | None
+    # Set when the credential is a session's bearer token: the session it stands for.
+    session_id: str | None = None
 
 
 class SecretNotInSpace(Exception):
@@ -151,6 +156,20 @@ _SESSION_BY_HASH = (
         t.api_keys.c.revoked_at.is_(None),
     )
 )
+_TOKEN_BY_HASH = (
+    select(
+        ts.avatar_sessions.c.token_hash,
+        ts.avatar_sessions.c.id.label("session_id"),
+        t.api_keys.c.id,
+        t.api_keys.c.space_id,
+    )
+    .join(t.api_keys, t.api_keys.c.id == ts.avatar_sessions.c.api_key_id)
+    .where(
+        ts.avatar_sessions.c.token_hash == bindparam("token_hash"),
+        ts.avatar_sessions.c.token_expires_at > bindparam("now", type_=t.UTCDateTime()),
+        t.api_keys.c.revoked_at.is_(None),
+    )
+)
 _CONFIG_FIELDS = ("display_name", "model_name", "base_url", "secret_id")
 _configs = t.llm_configurations.c
 _CONFIG_COLUMNS = (
@@ -233,10 +252,18 @@ _INSERT_SECRET = insert(t.secrets).values(
 class Store:
     """Every read and write of the server; each method is one short transaction."""
 
-    def __init__(self, settings: Settings, engine: Engine | None = None) -> None:
+    def __init__(
+        self, settings: Settings, engine: Engine | None = None, *, clock: Clock | None = None
+    ) -> None:
         self.settings = settings
+        offset_file = settings.sessions.clock_offset_file
+        # Session deadlines and credits read this clock; tests move it (see `_clock`).
+        self.clock: Clock = clock or (
+            file_offset_clock(offset_file) if offset_file else system_clock
+        )
         self.engine = engine or create_database_engine(settings)
         self.box = SecretBox(load_keys(settings.secret_key, settings.data_dir))
+        self.livekit = AccessTokens(settings.data_dir)
         # SQLite serialises writers anyway: calling it on the event loop saves a thread hop.
         self.inline = self.engine.dialect.name == "sqlite"
         # PostgreSQL text cannot hold U+0000: requests carrying it get a 422, not a 500.
@@ -276,6 +303,14 @@ class Store:
         ):
             yield conn
 
+    def transaction(self) -> AbstractContextManager[Connection]:
+        """One write transaction on a SQLAlchemy connection (for the session and credit modules)."""
+        return self._write()
+
+    def snapshot(self) -> AbstractContextManager[Connection]:
+        """One read transaction on a SQLAlchemy connection."""
+        return self._read()
+
     def _writer_turn(self) -> AbstractContextManager[None]:
         return self._writers.held() if self._writers is not None else nullcontext()
 
@@ -293,9 +328,13 @@ class Store:
         return spaces == 0 and keys == 0
 
     def create_space(self, name: str) -> str:
+        from liveavatar_server._credits import grant, millis
+
         space_id = new_id()
         with self._write() as conn:
             conn.execute(insert(t.spaces), {"id": space_id, "name": name, "created_at": now()})
+            # A new space starts with the free plan's credits (LIVEAVATAR_INITIAL_CREDITS).
+            grant(conn, space_id, millis(self.settings.sessions.initial_credits), now())
         return space_id
 
     def space_exists(self, space_id: str) -> bool:
@@ -384,6 +423,17 @@ class Store:
         if row is None or not hmac.compare_digest(row["token_hash"], wanted):
             return None
         return Principal(api_key_id=row["id"], space_id=row["space_id"])
+
+    def principal_for_session_token(self, token: str) -> Principal | None:
+        """The principal of a session's bearer token (its key's, naming the session)."""
+        wanted = digest(token)
+        with self._hot(write=False) as cursor:
+            row = cursor.one(_TOKEN_BY_HASH, {"token_hash": wanted, "now": self.clock()})
+        if row is None or not hmac.compare_digest(row["token_hash"], wanted):
+            return None
+        return Principal(
+            api_key_id=row["id"], space_id=row["space_id"], session_id=row["session_id"]
+        )
 
     # --- secrets ------------------------------------------------------------------------------
 

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Annotated, Any, Literal
 
 import pydantic_core
-from pydantic import BaseModel, ValidationError, create_model
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError, create_model
 
 from liveavatar_server._errors import RequestInvalid
-from liveavatar_server._spec import JSONObject, Operation, Parameter, resolve_schema
+from liveavatar_server._spec import JSONObject, Parameter, resolve_model, resolve_schema
 
 MASK = "**********"
 _JSON_TYPES: dict[str, type] = {"string": str, "integer": int, "number": float, "boolean": bool}
+_BOUNDS = {"minimum": "ge", "maximum": "le", "exclusiveMinimum": "gt", "exclusiveMaximum": "lt"}
 _NULL_ERRORS = {
     "string": ("string_type", "Input should be a valid string"),
     "integer": ("int_type", "Input should be a valid integer"),
@@ -163,7 +164,21 @@ class ParameterModel:
         self.parameters = parameters
         fields: dict[str, Any] = {}
         for index, parameter in enumerate(parameters):
-            python_type = _JSON_TYPES.get(str(parameter.schema.get("type")), str)
+            python_type: Any = _JSON_TYPES.get(str(parameter.schema.get("type")), str)
+            if parameter.schema.get("enum"):
+                python_type = Literal[tuple(parameter.schema["enum"])]
+            bounds = {
+                name: parameter.schema[key]
+                for key, name in _BOUNDS.items()
+                if isinstance(parameter.schema.get(key), int | float)
+            }
+            if python_type is int:
+                # Integers beyond 64 bits reach no database: reject them as FastAPI rejects
+                # out-of-range values, not with a driver overflow.
+                bounds.setdefault("ge", -(2**63))
+                bounds.setdefault("le", 2**63 - 1)
+            if bounds:
+                python_type = Annotated[python_type, Field(**bounds)]
             annotation: Any = python_type if parameter.required else python_type | None
             fields[f"p{index}"] = (annotation, ... if parameter.required else None)
         self.model: type[BaseModel] = create_model("Parameters", **fields)
@@ -212,26 +227,47 @@ def nul_characters(value: Any, loc: list[str | int]) -> list[dict[str, Any]]:
     return []
 
 
+def _matched_schema(spec: JSONObject, schema: JSONObject, value: Any) -> JSONObject:
+    """The option of a `oneOf`/`anyOf` body that ``value`` (a validated model) came from."""
+    schema = resolve_schema(spec, schema)
+    for key in ("oneOf", "anyOf"):
+        for option in schema.get(key, []):
+            if "$ref" in option and resolve_model(option["$ref"]) is type(value):
+                return resolve_schema(spec, option)
+    return schema
+
+
 def validate_body(
-    spec: JSONObject, operation: Operation, document: Any, *, allow_nul: bool = True
-) -> BaseModel:
-    """The operation's request model built from ``document``, or a 422 with FastAPI's details."""
-    assert operation.body_model is not None
-    assert operation.body_schema is not None
-    errors = explicit_nulls(spec, operation.body_schema, document, ["body"])
+    spec: JSONObject,
+    schema: JSONObject,
+    adapter: TypeAdapter[Any],
+    document: Any,
+    *,
+    allow_nul: bool = True,
+) -> Any:
+    """``document`` validated as the body type (a model or a union), or a 422 with FastAPI's details."""
+    resolved = resolve_schema(spec, schema)
+    union = "oneOf" in resolved or "anyOf" in resolved
+    # For a union, which option's nulls to judge is known only once an option matched.
+    errors = [] if union else explicit_nulls(spec, resolved, document, ["body"])
     if not allow_nul:
         errors.extend(nul_characters(document, ["body"]))
     try:
-        model = operation.body_model.model_validate(document)
+        value = adapter.validate_python(document)
     except ValidationError as exc:
         reported = {tuple(error["loc"]) for error in errors}
         errors.extend(
             e for e in validation_details(exc, ["body"]) if tuple(e["loc"]) not in reported
         )
-        model = None
-    if errors or model is None:
-        hidden = hidden_values(spec, operation.body_schema, document)
-        sensitive = sensitive_paths(spec, operation.body_schema)
+        value = None
+    else:
+        if union:
+            errors[:0] = explicit_nulls(
+                spec, _matched_schema(spec, resolved, value), document, ["body"]
+            )
+    if errors:
+        hidden = hidden_values(spec, schema, document)
+        sensitive = sensitive_paths(spec, schema)
         for error in errors:
             if "input" not in error:
                 continue
@@ -243,4 +279,4 @@ def validate_body(
             elif hidden:
                 error["input"] = mask(error["input"], hidden)
         raise RequestInvalid(errors)
-    return model
+    return value

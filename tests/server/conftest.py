@@ -7,6 +7,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import uvicorn
 from cryptography.fernet import Fernet
 from liveavatar_server import Settings, Store, build_app
 from liveavatar_server._app import ASGIApp
+from liveavatar_server._clock import MovableClock
 from liveavatar_server._migrate import upgrade
 from sqlalchemy import create_engine, text
 
@@ -38,9 +40,9 @@ def _postgres_reachable() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
-def postgres_schema() -> Iterator[str]:
-    """A PostgreSQL URL bound to a fresh schema, dropped after the run (parallel runs never meet)."""
+@contextmanager
+def scratch_postgres_schema() -> Iterator[str]:
+    """A PostgreSQL URL bound to a fresh schema, dropped on exit (skips when unreachable)."""
     reason = _postgres_reachable()
     if reason:
         pytest.skip(reason)
@@ -57,6 +59,13 @@ def postgres_schema() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def postgres_schema() -> Iterator[str]:
+    """A PostgreSQL URL bound to a fresh schema, dropped after the run (parallel runs never meet)."""
+    with scratch_postgres_schema() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def secret_key() -> str:
     return Fernet.generate_key().decode()
 
@@ -67,7 +76,8 @@ def make_store(data_dir: Path, url: str | None, secret_key: str | None) -> Store
         database_url=url or f"sqlite:///{data_dir / 'test.sqlite3'}",
         secret_key=secret_key,
     )
-    store = Store(settings)
+    # A clock tests can move (`store.clock.advance(seconds)`): session deadlines read it.
+    store = Store(settings, clock=MovableClock())
     upgrade(store.engine)
     return store
 
@@ -140,3 +150,10 @@ def other_tenant(store: Store, base_url: str) -> Iterator[Tenant]:
     key = store.create_api_key(space_id)
     with httpx.Client(base_url=base_url, headers={"X-API-KEY": key}, timeout=10) as http:
         yield Tenant(space_id, key, http)
+
+
+@pytest.fixture
+def clock(store: Store) -> MovableClock:
+    """The store's clock, to move session deadlines."""
+    assert isinstance(store.clock, MovableClock)
+    return store.clock

@@ -198,3 +198,45 @@ def test_a_malformed_secret_key_is_a_clear_error(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "LIVEAVATAR_SECRET_KEY" in result.stderr
     assert "not-a-fernet-key" not in result.stderr
+
+
+def test_a_third_party_session_flow_against_serve(serve: Served, tmp_path: Path) -> None:
+    """Token with X-API-KEY, start with the bearer token and `{}`, stop: as real clients do."""
+    key = re.search(r"API key:\s+(la_\S+)", serve.banner)
+    assert key, serve.banner
+    assert re.fullmatch(r"http://127\.0\.0\.1:[1-9][0-9]*", serve.url)
+    created = ok(
+        httpx.post(
+            serve.url + "/v1/sessions/token",
+            headers={"X-API-KEY": key.group(1)},
+            json={
+                "mode": "FULL",
+                "avatar_id": "dd73ea75-1218-4ef3-92ce-606d5f7fbc0a",
+                "avatar_persona": {"language": "en"},
+            },
+        )
+    )
+    bearer = {"Authorization": f"Bearer {created['session_token']}"}
+    start = httpx.post(serve.url + "/v1/sessions/start", headers=bearer, json={})
+    assert start.status_code == 201, start.text
+    assert start.json()["data"]["livekit_client_token"].count(".") == 2  # a JWT
+    assert ok(httpx.post(serve.url + "/v1/sessions/stop", headers=bearer, json={})) is None
+
+
+def test_grant_credits_prints_the_balance(tmp_path: Path) -> None:
+    space = cli(tmp_path, "create-space", "acme").stdout.strip()
+    assert cli(tmp_path, "grant-credits", "--space", space, "90").stdout == "100\n"
+    assert cli(tmp_path, "grant-credits", "--space", space, "-0.5").stdout == "99.5\n"
+    unknown = cli(tmp_path, "grant-credits", "--space", "nope", "1", check=False)
+    assert unknown.returncode == 2
+    assert "no space" in unknown.stderr
+    assert cli(tmp_path, "grant-credits", "--space", space, "x", check=False).returncode == 2
+
+
+def test_reset_leaves_an_empty_migrated_database(tmp_path: Path) -> None:
+    space = cli(tmp_path, "create-space", "acme").stdout.strip()
+    cli(tmp_path, "create-api-key", "--space", space)
+    cli(tmp_path, "reset")
+    missing = cli(tmp_path, "grant-credits", "--space", space, "1", check=False)
+    assert missing.returncode == 2
+    cli(tmp_path, "create-space", "again")

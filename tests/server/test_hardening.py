@@ -11,8 +11,9 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
+from liveavatar_models import SecretListItemSchema
 from liveavatar_server import ReferenceServer, Store
-from liveavatar_server._handlers import HANDLERS, Call, Reply
+from liveavatar_server._handlers import Call, Secrets, implementation
 
 from tests.server.conftest import LiveServer, Tenant
 from tests.server.test_operations import SECRET, new_secret, ok
@@ -267,10 +268,13 @@ def test_one_json_access_line_per_request_without_credentials(
 def test_a_failing_handler_is_a_500_envelope_without_details(store: Store, tenant: Tenant) -> None:
     """The last line of defence: an unexpected exception is logged and answered 500, enveloped."""
 
-    def broken(call: Call) -> Reply:
-        raise RuntimeError("boom with sk-internal-detail")
+    class Broken(Secrets):
+        def list(self, ctx: Call, /) -> list[SecretListItemSchema]:
+            raise RuntimeError("boom with sk-internal-detail")
 
-    server = ReferenceServer(store, handlers={**HANDLERS, "list_secrets_v1_secrets_get": broken})
+    handlers = implementation()
+    handlers.secrets = Broken()
+    server = ReferenceServer(store, handlers=handlers)
     with LiveServer(server) as url:
         response = httpx.get(url + "/v1/secrets", headers={"X-API-KEY": tenant.key}, timeout=10)
     assert response.status_code == 500

@@ -6,10 +6,12 @@ import copy
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
 import pytest
+from liveavatar_models.server_stubs import BINDINGS, Binding, Implementation
 from liveavatar_server import ReferenceServer, Store
 from liveavatar_server._spec import (
     HTTP_METHODS,
@@ -46,15 +48,17 @@ def test_route_table_equals_the_spec(store: Store) -> None:
         for method, operation in route.methods.items()
     }
     assert routed == spec_operations(load_spec())
-    assert len(routed) == 8
+    assert len(routed) == 39
     assert {route.path for route in server.router.routes} == set(load_spec()["paths"])
 
 
-def test_every_operation_has_a_handler_and_models(store: Store) -> None:
+def test_every_operation_has_a_binding_and_models(store: Store) -> None:
     server = ReferenceServer(store)
     for operation in server.operations:
-        assert operation.operation_id in server.handlers
-        assert operation.response_model is not None
+        binding = server.bindings[operation.operation_id]
+        assert hasattr(getattr(server.handlers, binding.resource), binding.method)
+        # Every success answers an envelope model, except a 204, which has no body.
+        assert (operation.response_model is None) == (binding.status == 204)
 
 
 def test_model_names_follow_datamodel_codegen() -> None:
@@ -140,23 +144,42 @@ def test_an_operation_added_to_the_spec_is_routed_with_no_new_code(store: Store)
 
 
 def test_a_handler_registered_for_a_new_operation_gets_validated_input(store: Store) -> None:
-    from liveavatar_server._handlers import HANDLERS, Call, Reply
+    from liveavatar_server._handlers import Call, implementation
 
-    seen: list[Call] = []
+    seen: list[tuple[Call, dict[str, Any]]] = []
 
-    def get_avatar(call: Call) -> Reply:
-        seen.append(call)
-        return Reply(None, "avatar")
+    class Avatar:
+        def get(self, ctx: Call, /, **params: Any) -> None:
+            seen.append((ctx, params))
 
-    handlers = {**HANDLERS, "get_avatar_v1_avatars__avatar_id__get": get_avatar}
+    @dataclass
+    class WithAvatar(Implementation[Call]):
+        avatar: Any = None
+
+    handlers = WithAvatar(**vars(implementation()), avatar=Avatar())
+    bindings = {
+        **BINDINGS,
+        "get_avatar_v1_avatars__avatar_id__get": Binding(
+            operation_id="get_avatar_v1_avatars__avatar_id__get",
+            resource="avatar",
+            method="get",
+            parameters=(("avatar_id", "avatar_id"), ("verbose", "verbose")),
+            body=None,
+            body_required=False,
+            status=200,
+            summary="avatar",
+        ),
+    }
     space = store.create_space("routing")
     key = store.create_api_key(space)
-    server = ReferenceServer(store, spec=_spec_with_new_operation(), handlers=handlers)
+    server = ReferenceServer(
+        store, spec=_spec_with_new_operation(), handlers=handlers, bindings=bindings
+    )
     with _client(server, key) as http:
         response = http.get("/v1/avatars/a1", params={"verbose": "true"})
         assert response.json() == {"code": 100, "data": None, "message": "avatar"}
-        assert seen[0].params["avatar_id"] == "a1"
-        assert seen[0].space_id == space
+        assert seen[0][1] == {"avatar_id": "a1", "verbose": True}
+        assert seen[0][0].space_id == space
         invalid = http.get("/v1/avatars/a1")
         assert invalid.status_code == 200  # verbose is optional
     # Query parameters are generic too: a declared boolean rejects a non-boolean.
@@ -164,6 +187,20 @@ def test_a_handler_registered_for_a_new_operation_gets_validated_input(store: St
         bad = http.get("/v1/avatars/a1?verbose=maybe")
         assert bad.status_code == 422
         assert bad.json()["detail"][0]["loc"] == ["query", "verbose"]
+
+
+def test_operations_read_security_requirements_from_the_spec() -> None:
+    by_id = {op.operation_id: op for op in operations(load_spec())}
+    assert by_id["create_secret_v1_secrets_post"].requirements == (frozenset({"APIKeyHeader"}),)
+    assert by_id["start_session_v1_sessions_start_post"].requirements == (
+        frozenset({"HTTPBearer"}),
+    )
+    assert by_id["stop_session_v1_sessions_stop_post"].requirements == (
+        frozenset({"APIKeyHeader"}),
+        frozenset({"HTTPBearer"}),
+    )
+    assert by_id["get_languages_v1_languages_get"].requirements == ()
+    assert by_id["list_public_avatars_v1_avatars_public_get"].requirements == ()
 
 
 @pytest.mark.parametrize(
