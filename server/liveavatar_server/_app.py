@@ -38,6 +38,7 @@ Outcome = tuple[int, bytes, list[tuple[bytes, bytes]]]
 
 SESSION_COOKIE = "la_session"
 _JSON = [(b"content-type", b"application/json")]
+_NO_BODY = frozenset({204})  # RFC 9110: a 204 has no content and no Content-Length
 log = logging.getLogger("liveavatar_server")
 
 
@@ -72,6 +73,17 @@ def request_url(scope: Scope, headers: dict[str, str]) -> str:
     query = scope.get("query_string", b"").decode("latin-1")
     url = f"{scope.get('scheme', 'http')}://{host}{scope.get('root_path', '')}{scope['path']}"
     return f"{url}?{query}" if query else url
+
+
+def render(binding: Binding, operation: Operation, data: Any) -> Outcome:
+    """The envelope step: the operation's success status; 204 has no body, the rest the envelope."""
+    if binding.status in _NO_BODY:
+        return binding.status, b"", []
+    payload = {"code": 100, "data": data, "message": binding.summary}
+    if operation.response_model is not None:
+        document = operation.response_model.model_validate(payload)
+        return binding.status, document.model_dump_json(exclude_unset=True).encode(), []
+    return binding.status, pydantic_core.to_json(payload), []
 
 
 class _BodyTooLarge(Exception):
@@ -151,13 +163,9 @@ class ReferenceServer:
         except Exception:
             log.exception("unhandled error serving %s %s", scope["method"], scope["path"])
             status, body, headers = 500, envelope(500, "Internal Server Error"), []
-        await send(
-            {
-                "type": "http.response.start",
-                "status": status,
-                "headers": [*_JSON, (b"content-length", str(len(body)).encode()), *headers],
-            }
-        )
+        if status not in _NO_BODY:
+            headers = [*_JSON, (b"content-length", str(len(body)).encode()), *headers]
+        await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body})
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:
@@ -309,11 +317,7 @@ class ReferenceServer:
             if operation.security and (principal is None or principal.space_id is None):
                 raise ApiError(400, "This API key has no space")
             data = self._dispatch(binding, principal, params, model, url)
-            payload = {"code": 100, "data": data, "message": binding.summary}
-            if operation.response_model is not None:
-                document = operation.response_model.model_validate(payload)
-                return 200, document.model_dump_json(exclude_unset=True).encode(), []
-            return 200, pydantic_core.to_json(payload), []
+            return render(binding, operation, data)
         except NotImplementedOperation as exc:
             return _error(ApiError(501, str(exc)))
         except ApiError as exc:

@@ -143,4 +143,14 @@ class Secrets(SecretsStub[Call]):
 
 def implementation() -> Implementation[Call]:
     """Every resource this server implements; the rest answer 501 through the stubs."""
-    return Implementation(llm_configurations=LlmConfigurations(), secrets=Secrets())
+    from liveavatar_server import _handlers_catalog as catalog
+
+    return Implementation(
+        llm_configurations=LlmConfigurations(),
+        secrets=Secrets(),
+        avatars=catalog.Avatars(),
+        voices=catalog.Voices(),
+        contexts=catalog.Contexts(),
+        memory=catalog.Memory(),
+        languages=catalog.Languages(),
+    )

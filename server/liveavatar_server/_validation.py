@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+import uuid
+from enum import Enum
+from typing import Annotated, Any
 
 import pydantic_core
-from pydantic import BaseModel, ValidationError, create_model
+from pydantic import BaseModel, Field, ValidationError, create_model
 
 from liveavatar_server._errors import RequestInvalid
 from liveavatar_server._spec import JSONObject, Operation, Parameter, resolve_schema
@@ -156,6 +158,53 @@ def validation_details(exc: ValidationError, prefix: list[str | int]) -> list[di
     return details
 
 
+# JSON Schema keywords of a parameter and the pydantic constraint each becomes.
+_CONSTRAINTS = {
+    "minimum": "ge",
+    "maximum": "le",
+    "exclusiveMinimum": "gt",
+    "exclusiveMaximum": "lt",
+    "multipleOf": "multiple_of",
+    "minLength": "min_length",
+    "maxLength": "max_length",
+    "pattern": "pattern",
+}
+
+
+def parameter_annotation(schema: JSONObject, name: str) -> Any:
+    """The Python type FastAPI would declare for a parameter's (inlined) JSON Schema.
+
+    Bounds, lengths and patterns become pydantic constraints, an `enum` an Enum, a string of
+    `format: uuid` a UUID, an `anyOf` with null an optional: the 422 details then read as
+    FastAPI's (`greater_than_equal`, `enum`, `uuid_parsing`, ...).
+    """
+    options = schema.get("anyOf") or schema.get("oneOf")
+    if isinstance(options, list) and options:
+        kinds = [option for option in options if option.get("type") != "null"]
+        inner: Any = parameter_annotation(kinds[0], name) if len(kinds) == 1 else str
+        return inner | None if len(kinds) < len(options) else inner
+    if isinstance(schema.get("enum"), list):
+        values = [value for value in schema["enum"] if value is not None]
+        members = [(f"m{index}", value) for index, value in enumerate(values)]
+        if all(isinstance(value, str) for value in values):
+            return Enum(str(schema.get("title", name)), members, type=str)
+        return Enum(str(schema.get("title", name)), members)
+    python_type: type = _JSON_TYPES.get(str(schema.get("type")), str)
+    if python_type is str and schema.get("format") == "uuid":
+        python_type = uuid.UUID
+    constraints = {field: schema[key] for key, field in _CONSTRAINTS.items() if key in schema}
+    return Annotated[python_type, Field(**constraints)] if constraints else python_type
+
+
+def _plain(value: Any) -> Any:
+    """A validated parameter as handlers take it: enum members by value, UUIDs as text."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    return value
+
+
 class ParameterModel:
     """A pydantic model over an operation's declared parameters (path, query, header, cookie)."""
 
@@ -163,8 +212,9 @@ class ParameterModel:
         self.parameters = parameters
         fields: dict[str, Any] = {}
         for index, parameter in enumerate(parameters):
-            python_type = _JSON_TYPES.get(str(parameter.schema.get("type")), str)
-            annotation: Any = python_type if parameter.required else python_type | None
+            annotation = parameter_annotation(parameter.schema, parameter.name)
+            if not parameter.required:
+                annotation = annotation | None
             fields[f"p{index}"] = (annotation, ... if parameter.required else None)
         self.model: type[BaseModel] = create_model("Parameters", **fields)
 
@@ -187,7 +237,7 @@ class ParameterModel:
                 details.append(error)
             raise RequestInvalid(details) from None
         return {
-            parameter.name: getattr(checked, f"p{index}")
+            parameter.name: _plain(getattr(checked, f"p{index}"))
             for index, parameter in enumerate(self.parameters)
         }
 
