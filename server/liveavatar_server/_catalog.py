@@ -35,14 +35,19 @@ from liveavatar_server import _tables as t
 from liveavatar_server import _tables_catalog as c
 from liveavatar_server._pagination import Page
 from liveavatar_server._prepared import RawCursor
+from liveavatar_server._references import SessionRecord
 from liveavatar_server._store import Row, Store, new_id, now
 
+# What other parts of the server (session tokens) may rely on; the handlers use the rest.
 __all__ = [
     "LANGUAGES",
     "VOICE_PROVIDERS",
     "avatar_exists",
     "context_exists",
     "language_supported",
+    "memory_exists",
+    "memory_from_session",
+    "memory_of_session",
     "voice_exists",
 ]
 
@@ -538,6 +543,31 @@ def get_memory(store: Store, space_id: str, memory_id: str) -> tuple[Row, Sequen
         if row is None:
             return None
         return row, cursor.all(_EPISODES, {"memory_id": memory_id})
+
+
+def memory_exists(store: Store, space_id: str, memory_id: str) -> bool:
+    """Whether ``memory_id`` is a memory of ``space_id`` (a session token's `session_memory_id`)."""
+    with store.cursor(write=False) as cursor:
+        return cursor.one(_MEMORY_OWN, {"memory_id": memory_id, "space_id": space_id}) is not None
+
+
+def memory_of_session(store: Store, space_id: str, session_id: str) -> str | None:
+    """The id of the memory made from ``session_id`` of ``space_id``, if there is one."""
+    with store.cursor(write=False) as cursor:
+        found = cursor.one(_MEMORY_OF_SESSION, {"space_id": space_id, "session_id": session_id})
+    return None if found is None else str(found["id"])
+
+
+def summarize(session: SessionRecord) -> str:
+    """The memory distilled from a session: what each side said, or that nothing was said."""
+    if not session.transcript:
+        return f"No conversation was recorded in session {session.session_id}."
+    return "\n".join(f"{role}: {text}" for role, text in session.transcript)
+
+
+def memory_from_session(store: Store, space_id: str, session: SessionRecord) -> Row:
+    """The session's memory (made once; POST /v1/memory and a token's `prev_session_id`)."""
+    return create_memory(store, space_id, "session", session.session_id, summarize(session))
 
 
 def create_memory(

@@ -28,7 +28,7 @@ from liveavatar_server import _catalog as catalog
 from liveavatar_server._errors import ApiError
 from liveavatar_server._handlers import Call
 from liveavatar_server._pagination import Page
-from liveavatar_server._references import FindSession, SessionRecord, find_session
+from liveavatar_server._references import FindSession, find_session
 from liveavatar_server._store import Row
 
 _PREVIEW_CHARS = 200
@@ -296,13 +296,6 @@ class Contexts(ContextsStub[Call]):
 # --- memory -----------------------------------------------------------------------------------
 
 
-def summarize(session: SessionRecord) -> str:
-    """The memory distilled from a session: what each side said, or that nothing was said."""
-    if not session.transcript:
-        return f"No conversation was recorded in session {session.session_id}."
-    return "\n".join(f"{role}: {text}" for role, text in session.transcript)
-
-
 def _preview(text: str) -> str:
     return text if len(text) <= _PREVIEW_CHARS else text[: _PREVIEW_CHARS - 1] + "…"
 
@@ -350,9 +343,8 @@ class Memory(MemoryStub[Call]):
             raise _not_found("Session")
         if session.mode != "FULL":
             raise ApiError(400, "Memory is created from FULL mode sessions only")
-        row = catalog.create_memory(
-            ctx.store, ctx.space_id, body.memory_type.value, session.session_id, summarize(session)
-        )
+        row = catalog.memory_from_session(ctx.store, ctx.space_id, session)
+
         return models.MemoryResponse(
             id=row["id"],
             memory_type=row["memory_type"],
