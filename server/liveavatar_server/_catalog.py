@@ -341,7 +341,7 @@ def bind_voice(
         if provider is None:
             fits = " or ".join(sorted(VOICE_PROVIDERS))
             raise SecretUnfit(
-                f"secret_type {secret['secret_type']} cannot bind a voice; use a {fits} secret"
+                f"secret_type {secret['secret_type']} cannot bind a voice; use a secret of type {fits}"
             )
         stamp = now()
         voice_id = new_id()
