@@ -10,6 +10,7 @@ import sys
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from liveavatar_server._cli_catalog import add_commands as add_catalog_commands
 from liveavatar_server._crypto import SecretKeyError
 from liveavatar_server._migrate import upgrade
 from liveavatar_server._settings import Settings
@@ -234,6 +235,7 @@ def parser() -> argparse.ArgumentParser:
 
     mig = commands.add_parser("migrate", parents=[storage], help="apply database migrations")
     mig.set_defaults(func=migrate)
+    add_catalog_commands(commands, storage, _store)
     return root
 
 

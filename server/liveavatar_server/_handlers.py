@@ -143,6 +143,7 @@ class Secrets(SecretsStub[Call]):
 
 def implementation() -> Implementation[Call]:
     """Every resource this server implements; the rest answer 501 through the stubs."""
+    from liveavatar_server import _handlers_catalog as catalog
     from liveavatar_server import _handlers_sessions as sessions
 
     return Implementation(
@@ -151,4 +152,9 @@ def implementation() -> Implementation[Call]:
         sessions=sessions.Sessions(),
         users=sessions.Users(),
         embeddings=sessions.Embeddings(),
+        avatars=catalog.Avatars(),
+        voices=catalog.Voices(),
+        contexts=catalog.Contexts(),
+        memory=catalog.Memory(),
+        languages=catalog.Languages(),
     )

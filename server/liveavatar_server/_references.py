@@ -1,13 +1,15 @@
-"""Whether an id a request names exists in the caller's space, by kind of object.
+"""Whether an id a request names exists in the caller's space, and the sessions memory reads.
 
 The seam between the session token (which names avatars, voices, contexts, LLM
 configurations, secrets, memories and prior sessions) and the modules that own those
 objects: each owner registers a checker for its kind; a kind with no checker is not judged.
+Memory is created from a session: `find_session` answers for the caller's space only.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Table, bindparam, select
@@ -18,7 +20,14 @@ from liveavatar_server import _tables_sessions as ts
 if TYPE_CHECKING:
     from liveavatar_server._store import Store
 
-__all__ = ["Checker", "references_exist", "register"]
+__all__ = [
+    "Checker",
+    "FindSession",
+    "SessionRecord",
+    "find_session",
+    "references_exist",
+    "register",
+]
 
 Checker = Callable[["Store", str, str], bool]
 _CHECKERS: dict[str, Checker] = {}
@@ -51,3 +60,35 @@ def _row_in_space(table: Table) -> Checker:
 register("llm_configuration", _row_in_space(t.llm_configurations))
 register("secret", _row_in_space(t.secrets))
 register("session", _row_in_space(ts.avatar_sessions))
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    """A session as memory sees it: its mode and what was said, oldest line first."""
+
+    session_id: str
+    mode: str  # "FULL" or "LITE"
+    transcript: tuple[tuple[str, str], ...] = field(default=())  # (role, text)
+
+
+FindSession = Callable[["Store", str, str], SessionRecord | None]
+
+_SESSION = select(ts.avatar_sessions.c.id, ts.avatar_sessions.c.mode).where(
+    ts.avatar_sessions.c.id == bindparam("session_id"),
+    ts.avatar_sessions.c.space_id == bindparam("space_id"),
+)
+_TRANSCRIPT = (
+    select(ts.session_transcripts.c.role, ts.session_transcripts.c.transcript)
+    .where(ts.session_transcripts.c.session_id == bindparam("session_id"))
+    .order_by(ts.session_transcripts.c.seq)
+)
+
+
+def find_session(store: Store, space_id: str, session_id: str) -> SessionRecord | None:
+    """The session ``session_id`` of ``space_id``; None when there is none (or another space's)."""
+    with store.snapshot() as conn:
+        row = conn.execute(_SESSION, {"session_id": session_id, "space_id": space_id}).first()
+        if row is None:
+            return None
+        lines = conn.execute(_TRANSCRIPT, {"session_id": session_id}).all()
+    return SessionRecord(str(row.id), str(row.mode), tuple((r.role, r.transcript) for r in lines))

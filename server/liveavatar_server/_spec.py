@@ -85,6 +85,21 @@ def resolve_schema(spec: JSONObject, schema: JSONObject) -> JSONObject:
     return schema
 
 
+def inline_refs(spec: JSONObject, schema: Any, depth: int = 0) -> Any:
+    """``schema`` with every local `$ref` replaced by its target (parameters' schemas are small)."""
+    if depth > 16:
+        return schema
+    if isinstance(schema, dict):
+        if "$ref" in schema:
+            target = resolve_schema(spec, schema)
+            merged = {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
+            return inline_refs(spec, merged, depth + 1)
+        return {key: inline_refs(spec, value, depth + 1) for key, value in schema.items()}
+    if isinstance(schema, list):
+        return [inline_refs(spec, item, depth + 1) for item in schema]
+    return schema
+
+
 def _json_body(content: JSONObject | None) -> JSONObject | None:
     if not content:
         return None
@@ -121,7 +136,7 @@ def operations(spec: JSONObject) -> list[Operation]:
                     name=p["name"],
                     location=p["in"],
                     required=bool(p.get("required", p["in"] == "path")),
-                    schema=p.get("schema", {}),
+                    schema=inline_refs(spec, p.get("schema", {})),
                 )
                 for p in (*shared, *raw.get("parameters", []))
             )

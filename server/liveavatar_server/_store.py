@@ -37,6 +37,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from liveavatar_server import _tables as t
+from liveavatar_server import _tables_catalog  # noqa: F401 (its tables join the shared metadata)
 from liveavatar_server import _tables_sessions as ts
 from liveavatar_server._clock import Clock, file_offset_clock, system_clock
 from liveavatar_server._crypto import SecretBox, load_keys
@@ -293,6 +294,10 @@ class Store:
         if self._threads is not None:
             return self._threads.transaction(write=write)
         return raw_transaction(self.engine, self._statements, write=write)
+
+    def cursor(self, *, write: bool) -> AbstractContextManager[RawCursor]:
+        """A raw transaction for the per-request statements other modules hold (the catalog)."""
+        return self._hot(write=write)
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any, Literal
+import uuid
+from enum import Enum
+from typing import Annotated, Any
 
 import pydantic_core
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError, create_model
@@ -13,7 +15,6 @@ from liveavatar_server._spec import JSONObject, Parameter, resolve_model, resolv
 
 MASK = "**********"
 _JSON_TYPES: dict[str, type] = {"string": str, "integer": int, "number": float, "boolean": bool}
-_BOUNDS = {"minimum": "ge", "maximum": "le", "exclusiveMinimum": "gt", "exclusiveMaximum": "lt"}
 _NULL_ERRORS = {
     "string": ("string_type", "Input should be a valid string"),
     "integer": ("int_type", "Input should be a valid integer"),
@@ -157,6 +158,57 @@ def validation_details(exc: ValidationError, prefix: list[str | int]) -> list[di
     return details
 
 
+# JSON Schema keywords of a parameter and the pydantic constraint each becomes.
+_CONSTRAINTS = {
+    "minimum": "ge",
+    "maximum": "le",
+    "exclusiveMinimum": "gt",
+    "exclusiveMaximum": "lt",
+    "multipleOf": "multiple_of",
+    "minLength": "min_length",
+    "maxLength": "max_length",
+    "pattern": "pattern",
+}
+
+
+def parameter_annotation(schema: JSONObject, name: str) -> Any:
+    """The Python type FastAPI would declare for a parameter's (inlined) JSON Schema.
+
+    Bounds, lengths and patterns become pydantic constraints, an `enum` an Enum, a string of
+    `format: uuid` a UUID, an `anyOf` with null an optional: the 422 details then read as
+    FastAPI's (`greater_than_equal`, `enum`, `uuid_parsing`, ...).
+    """
+    options = schema.get("anyOf") or schema.get("oneOf")
+    if isinstance(options, list) and options:
+        kinds = [option for option in options if option.get("type") != "null"]
+        inner: Any = parameter_annotation(kinds[0], name) if len(kinds) == 1 else str
+        return inner | None if len(kinds) < len(options) else inner
+    if isinstance(schema.get("enum"), list):
+        values = [value for value in schema["enum"] if value is not None]
+        members = [(f"m{index}", value) for index, value in enumerate(values)]
+        if all(isinstance(value, str) for value in values):
+            return Enum(str(schema.get("title", name)), members, type=str)
+        return Enum(str(schema.get("title", name)), members)
+    python_type: type = _JSON_TYPES.get(str(schema.get("type")), str)
+    if python_type is str and schema.get("format") == "uuid":
+        python_type = uuid.UUID
+    constraints = {field: schema[key] for key, field in _CONSTRAINTS.items() if key in schema}
+    if python_type is int:
+        # Integers beyond 64 bits reach no database: a 422 like FastAPI's range errors.
+        constraints.setdefault("ge", -(2**63))
+        constraints.setdefault("le", 2**63 - 1)
+    return Annotated[python_type, Field(**constraints)] if constraints else python_type
+
+
+def _plain(value: Any) -> Any:
+    """A validated parameter as handlers take it: enum members by value, UUIDs as text."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    return value
+
+
 class ParameterModel:
     """A pydantic model over an operation's declared parameters (path, query, header, cookie)."""
 
@@ -164,22 +216,9 @@ class ParameterModel:
         self.parameters = parameters
         fields: dict[str, Any] = {}
         for index, parameter in enumerate(parameters):
-            python_type: Any = _JSON_TYPES.get(str(parameter.schema.get("type")), str)
-            if parameter.schema.get("enum"):
-                python_type = Literal[tuple(parameter.schema["enum"])]
-            bounds = {
-                name: parameter.schema[key]
-                for key, name in _BOUNDS.items()
-                if isinstance(parameter.schema.get(key), int | float)
-            }
-            if python_type is int:
-                # Integers beyond 64 bits reach no database: reject them as FastAPI rejects
-                # out-of-range values, not with a driver overflow.
-                bounds.setdefault("ge", -(2**63))
-                bounds.setdefault("le", 2**63 - 1)
-            if bounds:
-                python_type = Annotated[python_type, Field(**bounds)]
-            annotation: Any = python_type if parameter.required else python_type | None
+            annotation = parameter_annotation(parameter.schema, parameter.name)
+            if not parameter.required:
+                annotation = annotation | None
             fields[f"p{index}"] = (annotation, ... if parameter.required else None)
         self.model: type[BaseModel] = create_model("Parameters", **fields)
 
@@ -202,7 +241,7 @@ class ParameterModel:
                 details.append(error)
             raise RequestInvalid(details) from None
         return {
-            parameter.name: getattr(checked, f"p{index}")
+            parameter.name: _plain(getattr(checked, f"p{index}"))
             for index, parameter in enumerate(self.parameters)
         }
 

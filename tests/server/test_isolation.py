@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import httpx
 import pytest
 from liveavatar_server import Store
@@ -60,7 +62,8 @@ def test_a_key_without_a_space_gets_400_on_every_operation(
     if not operation.requirements:
         pytest.skip("needs no credentials, so no space either")
     key = store.create_api_key(None)
-    path = operation.path.replace("{config_id}", "x").replace("{secret_id}", "x")
+    # A well-formed id for every path parameter (some are declared `format: uuid`).
+    path = re.sub(r"\{[^{}]+\}", "0190b8a0-0000-7000-8000-000000000000", operation.path)
     bodies = {
         "CreateLLMConfigurationSchema": {"display_name": "a", "model_name": "b", "secret_id": "c"},
         "UpdateLLMConfigurationSchema": {"model_name": "b"},

@@ -1,0 +1,68 @@
+"""0003_catalog upgrades a database of the previous release in place and keeps its data."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from alembic.script import ScriptDirectory
+from liveavatar_server import Settings, Store
+from liveavatar_server._migrate import alembic_config, current_revision, upgrade
+from sqlalchemy import create_engine, inspect, text
+
+from tests.server.conftest import POSTGRES_ADMIN_URL, _postgres_reachable
+
+PREVIOUS_RELEASE = "0001"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def fresh_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    """An empty database (its own PostgreSQL schema, dropped afterwards), not migrated."""
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    schema = f"la_catalog_{uuid.uuid4().hex[:12]}"
+    admin = None
+    if request.param == "postgresql":
+        reason = _postgres_reachable()
+        if reason:
+            pytest.skip(reason)
+        admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+        url = f"{POSTGRES_ADMIN_URL}?options=-csearch_path%3D{schema}"
+    store = Store(Settings(data_dir=tmp_path, database_url=url, secret_key=None))
+    try:
+        yield store
+    finally:
+        store.close()
+        if admin is not None:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+            admin.dispose()
+
+
+def test_upgrading_the_previous_release_keeps_its_data_and_seeds_the_catalog(
+    fresh_store: Store,
+) -> None:
+    upgrade(fresh_store.engine, PREVIOUS_RELEASE)
+    space_id = fresh_store.create_space("before")
+    key = fresh_store.create_api_key(space_id)
+    secret = fresh_store.create_secret(space_id, "openai", "OPENAI_API_KEY", "sk-kept")
+    upgrade(fresh_store.engine)
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert current_revision(fresh_store.engine) == head
+    principal = fresh_store.principal_for_key(key)
+    assert principal is not None
+    assert principal.space_id == space_id
+    assert fresh_store.reveal_secret(space_id, str(secret["id"])) == "sk-kept"
+    with fresh_store.engine.connect() as conn:
+        public_avatars = conn.execute(
+            text("SELECT count(*) FROM avatars WHERE space_id IS NULL")
+        ).scalar_one()
+        public_voices = conn.execute(
+            text("SELECT count(*) FROM voices WHERE space_id IS NULL")
+        ).scalar_one()
+    assert (public_avatars, public_voices) == (6, 6)
+    names = set(inspect(fresh_store.engine).get_table_names())
+    assert {"avatars", "voices", "contexts", "memories", "memory_episodes"} <= names
