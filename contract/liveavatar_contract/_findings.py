@@ -16,14 +16,29 @@ KEY_VARIABLES = ("API_KEY", "API_KEY_2")
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One broken promise found by the scenario phase."""
+    """One broken promise (or, as a warning, one hygiene lapse) found by the scenario phase."""
 
     check: str
     message: str
     reproduce: str
+    # Warnings are hygiene, not contract: printed and counted, failing only with --strict.
+    warning: bool = False
+    # False when the docs do not state the expectation (the suite's most plausible reading).
+    documented: bool = True
 
     def render(self) -> str:
-        return f"[{self.check}] {self.message}\n    Reproduce with: {self.reproduce}"
+        kind = "warning: " if self.warning else ""
+        note = "" if self.documented else " (an expectation the docs do not state)"
+        return f"[{kind}{self.check}] {self.message}{note}\n    Reproduce with: {self.reproduce}"
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "check": self.check,
+            "message": self.message,
+            "reproduce": self.reproduce,
+            "warning": self.warning,
+            "documented": self.documented,
+        }
 
 
 def curl_line(request: httpx.Request, keys: dict[str, str]) -> str:
