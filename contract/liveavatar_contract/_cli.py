@@ -246,7 +246,7 @@ def _verdict(
     reasons = []
     if probe.failures:
         reasons.append(f"{len(probe.failures)} scenario finding(s)")
-    if run is not None and run.exit_code != 0:
+    if run is not None and run.failed:
         print(
             f"schemathesis failed (exit {run.exit_code}; checks: {', '.join(run.failed_checks) or 'see above'}); "
             "each failure above has its `Reproduce with:` curl line."
