@@ -31,6 +31,7 @@ PHASES = "examples,coverage,fuzzing,stateful"
 # Framework behaviour rather than contract: FastAPI's 405 names only the methods of the first
 # route of a path in `Allow` (RFC 9110 hygiene). Its failures are reported as warnings.
 HYGIENE_CHECKS = frozenset({"allow_header_conformance"})
+BENIGN_ERRORS = frozenset({"NoLinksFound"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,7 +221,7 @@ def read_events(ndjson: Path) -> Results:
         for line in events:
             event = json.loads(line)
             (kind, payload), *_ = event.items()
-            if kind in {"NonFatalError", "FatalError"}:
+            if kind == "FatalError" or (kind == "NonFatalError" and not _benign(payload)):
                 failed.add("error")
             if kind not in {"ScenarioFinished", "FuzzScenarioFinished"}:
                 continue
@@ -237,6 +238,11 @@ def read_events(ndjson: Path) -> Results:
                     if result.get("status") in {"success", "failure"}:
                         reached.setdefault(result["name"], set()).add(label)
     return Results(tuple(sorted(failed)), reached, warnings)
+
+
+def _benign(error: dict[str, Any]) -> bool:
+    """A phase with nothing to do (no links among the chosen operations) is no finding."""
+    return error.get("value", {}).get("type") in BENIGN_ERRORS
 
 
 def _hygiene_warning(result: dict[str, Any], label: str) -> dict[str, str]:

@@ -14,6 +14,10 @@ from typing import Any
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # The overlay's name for the error body the docs never define (400/401/404/409): any JSON passes.
 UNDOCUMENTED_ERROR_SCHEMA = "#/components/schemas/ErrorEnvelope"
+FRAMEWORK_400 = {
+    "description": "The body could not be parsed (FastAPI's framework answer)",
+    "content": {"application/json": {"schema": {"$ref": UNDOCUMENTED_ERROR_SCHEMA}}},
+}
 PARAMETER = re.compile(r"\{[^}/]+\}")
 
 
@@ -122,6 +126,10 @@ def judged_spec(spec: dict[str, Any]) -> dict[str, Any]:
         for method, operation in item.items():
             if method not in HTTP_METHODS or not isinstance(operation, dict):
                 continue
+            if "requestBody" in operation:
+                # FastAPI answers a body it cannot decode with 400 {"detail": "There was an
+                # error parsing the body"}, whatever the operation documents.
+                operation["responses"].setdefault("400", copy.deepcopy(FRAMEWORK_400))
             for status, response in operation.get("responses", {}).items():
                 if not status.startswith(("4", "5")):
                     continue
