@@ -62,7 +62,7 @@ def widget_spec() -> dict[str, Any]:
         {"type": "array", "items": {"$ref": "#/components/schemas/Widget"}},
     )
     empty = _envelope("Response[None]", {"type": "null"})
-    security = [{"APIKeyHeader": []}]
+    security: list[dict[str, list[str]]] = [{"APIKeyHeader": []}]
     error = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorEnvelope"}}}
     validation = {
         "application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}
