@@ -12,6 +12,8 @@ import httpx
 API_KEY_HEADER = "X-API-KEY"
 # Reproductions name the keys by environment variable so no key is ever printed or written.
 KEY_VARIABLES = ("API_KEY", "API_KEY_2")
+# Credentials the suite makes up to be refused start with this.
+WRONG_PREFIX = "la-wrong-"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,11 @@ def curl_line(request: httpx.Request, keys: dict[str, str]) -> str:
             else shlex.quote(f"{API_KEY_HEADER}: {sent_key}")
         )
         parts += ["-H", header]
+    bearer = request.headers.get("authorization", "")
+    if bearer:
+        # A session token is a credential too; made-up wrong tokens are shown as sent.
+        shown = bearer if bearer.startswith(f"Bearer {WRONG_PREFIX}") else "Bearer $SESSION_TOKEN"
+        parts += ["-H", shlex.quote(f"Authorization: {shown}").replace("'", '"')]
     if request.content:
         parts += ["-H", shlex.quote("content-type: application/json")]
         parts += ["--data-raw", shlex.quote(request.content.decode("utf-8"))]
