@@ -6,7 +6,7 @@ import json
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,8 @@ class Results:
     failed_checks: tuple[str, ...]
     reached: dict[str, set[str]]
     warnings: list[dict[str, str]]
+    # Statuses answered but not declared (status_code_conformance failures), per operation.
+    undeclared: dict[str, set[int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +54,7 @@ class SchemathesisRun:
     junit: Path
     reached: dict[str, set[str]]
     warnings: list[dict[str, str]]
+    undeclared: dict[str, set[int]]
 
     @property
     def failed(self) -> bool:
@@ -192,6 +195,7 @@ def run_schemathesis(
         junit,
         results.reached,
         _distinct([*results.warnings, *_appended(warnings)]),
+        results.undeclared,
     )
 
 
@@ -215,6 +219,7 @@ def read_events(ndjson: Path) -> Results:
     failed: set[str] = set()
     reached: dict[str, set[str]] = {}
     warnings: list[dict[str, str]] = []
+    undeclared: dict[str, set[int]] = {}
     if not ndjson.exists():
         return Results(("error",), {}, [])
     with ndjson.open(encoding="utf-8") as events:
@@ -227,6 +232,7 @@ def read_events(ndjson: Path) -> Results:
                 continue
             recorder = payload.get("recorder", {})
             cases = recorder.get("cases", {})
+            interactions = recorder.get("interactions", {})
             for case_id, results in recorder.get("checks", {}).items():
                 value = cases.get(case_id, {}).get("value", {})
                 label = f"{value.get('method', '?')} {value.get('path', '?')}"
@@ -235,9 +241,16 @@ def read_events(ndjson: Path) -> Results:
                         warnings.append(_hygiene_warning(result, label))
                     elif result.get("status") == "failure":
                         failed.add(result["name"])
+                    if (
+                        result.get("status") == "failure"
+                        and result["name"] == "status_code_conformance"
+                    ):
+                        answer = (interactions.get(case_id) or {}).get("response") or {}
+                        if "status_code" in answer:
+                            undeclared.setdefault(label, set()).add(int(answer["status_code"]))
                     if result.get("status") in {"success", "failure"}:
                         reached.setdefault(result["name"], set()).add(label)
-    return Results(tuple(sorted(failed)), reached, warnings)
+    return Results(tuple(sorted(failed)), reached, warnings, undeclared)
 
 
 def _benign(error: dict[str, Any]) -> bool:

@@ -84,6 +84,7 @@ def _scenario(label: str, checks: list[tuple[str, str]], **failure: str) -> str:
         "label": label,
         "cases": {"c1": {"value": {"method": method, "path": path}}},
         "checks": {"c1": results},
+        "interactions": {"c1": {"response": {"status_code": 400}}},
     }
     return json.dumps({"ScenarioFinished": {"recorder": recorder}})
 
@@ -100,15 +101,18 @@ def test_read_events_names_failures_reach_and_hygiene(tmp_path: Path) -> None:
             message="`Allow: GET` does not match\nmore",
         ),
         _scenario("GET /v1/y", [("my_check", "skip")]),
+        _scenario("PUT /v1/z", [("status_code_conformance", "failure")]),
     ]
     events.write_text("\n".join(lines) + "\n")
     results = read_events(events)
-    assert results.failed_checks == ("my_check",)
+    assert results.failed_checks == ("my_check", "status_code_conformance")
     assert results.reached == {
         "not_a_server_error": {"POST /v1/x"},
         "my_check": {"POST /v1/x"},
         "allow_header_conformance": {"OPTIONS /v1/x"},
+        "status_code_conformance": {"PUT /v1/z"},
     }
+    assert results.undeclared == {"PUT /v1/z": {400}}
     assert [(w["check"], w["operation"], w["message"]) for w in results.warnings] == [
         ("allow_header_conformance", "GET /v1/x", "`Allow: GET` does not match")
     ]
