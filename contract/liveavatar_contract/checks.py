@@ -22,6 +22,7 @@ from schemathesis.checks import CheckContext
 
 from liveavatar_contract._findings import API_KEY_HEADER
 from liveavatar_contract._probe import parse_timestamp, walk_objects
+from liveavatar_contract._spec import resolve
 
 AnyCase = Case[Any]
 
@@ -215,6 +216,15 @@ def secret_reference_judged(ctx: CheckContext, response: Response, case: AnyCase
     return None
 
 
+def _declared_properties(case: AnyCase) -> set[str]:
+    """The properties the operation's JSON request body schema declares."""
+    raw = case.operation.schema.raw_schema
+    operation = raw.get("paths", {}).get(case.operation.path, {}).get(case.method.lower(), {})
+    content = operation.get("requestBody", {}).get("content", {}).get("application/json", {})
+    schema = resolve(raw, content.get("schema", {}))
+    return set(schema.get("properties", {})) if isinstance(schema, dict) else set()
+
+
 @schemathesis.check
 def write_reads_back(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
     """A 2xx create or update answers with every field it was sent (and only those changed are sent)."""
@@ -229,8 +239,10 @@ def write_reads_back(ctx: CheckContext, response: Response, case: AnyCase) -> bo
     data = document.get("data") if isinstance(document, dict) else None
     if not isinstance(data, dict):
         return None
+    declared = _declared_properties(case)
     for name, sent in body.items():
-        if name in data and data[name] != sent:
+        # Undeclared properties may be ignored (the schemas allow additional properties).
+        if name in declared and name in data and data[name] != sent:
             raise AssertionError(
                 f"`{name}` was sent as {sent!r} but the response says {data[name]!r}"
             )

@@ -33,7 +33,7 @@ def test_new_resource_passes_when_correct(spec_file: Path, report_dir: Path) -> 
             FIRST,
             SECOND,
             report_dir,
-            max_time=12,
+            max_time=8,
             extra=["--spec", str(spec_file), "--tag", TAG],
         )
     assert verdict.exit_code == 0, verdict.output[-6000:]

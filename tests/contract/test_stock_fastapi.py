@@ -10,7 +10,7 @@ from tests.contract._proxy import serve_asgi
 from tests.contract._stock_fastapi import build_app
 from tests.contract._suite import run_suite
 
-BUDGET = 25
+BUDGET = 15
 FIRST, SECOND = "stock-key-first", "stock-key-second"
 # The tags the stock app implements; the rest of the spec is not judged.
 TAGS = ("Secrets", "LLM Configurations")
