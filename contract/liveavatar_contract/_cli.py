@@ -189,6 +189,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     if run is not None:
         reached.update({check: sorted(labels) for check, labels in run.reached.items()})
+    touched = {label for labels in reached.values() for label in labels}
+    unreached = sorted(
+        operation.label
+        for operation in selected
+        if operation.operation_id in probe.scope and operation.label not in touched
+    )
     summary = {
         "seed": seed,
         "url": options.url,
@@ -199,6 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "warnings": [finding.as_json() for finding in probe.warnings]
         + ([] if run is None else run.warnings),
         "reached": reached,
+        "unreached": unreached,
         "schemathesis_exit_code": None if run is None else run.exit_code,
         "schemathesis_failed_checks": [] if run is None else list(run.failed_checks),
         "seconds": round(time.monotonic() - started, 1),
@@ -258,6 +265,9 @@ def _verdict(
             reasons.append("operations not implemented (--require-all)")
     if not any(summary["reached"].values()):
         reasons.append("no check reached any implemented operation of the selection")
+    elif summary["unreached"]:
+        print(f"chosen and implemented, yet reached by no check: {', '.join(summary['unreached'])}")
+        reasons.append("operations no check reached")
     warnings = len(summary["warnings"])
     if warnings:
         print(f"{warnings} warning(s) (hygiene; they fail the run only with --strict)")

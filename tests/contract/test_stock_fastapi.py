@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from liveavatar_contract._spec import load_spec, operations
 
 from tests.contract._proxy import serve_asgi
 from tests.contract._stock_fastapi import build_app
@@ -34,3 +35,18 @@ def test_stock_fastapi_passes_with_zero_failures(report_dir: Path) -> None:
     )
     assert "request_id_header" in warned
     assert all(verdict.summary["reached"].values()), verdict.summary["reached"]
+
+
+def test_a_run_that_reaches_nothing_fails(report_dir: Path) -> None:
+    """Public operations (no key) are reached by no scenario: judged alone without schemathesis,
+    the run has tested nothing and must say so."""
+    spec, _ = load_spec(None)
+    public = [op.operation_id for op in operations(spec) if not op.secured]
+    assert public
+    selection = [argument for op in public for argument in ("--operation-id", op)]
+    with serve_asgi(build_app({FIRST: "first"})) as url:
+        verdict = run_suite(
+            url, FIRST, SECOND, report_dir, max_time=5, extra=[*selection, "--skip-schemathesis"]
+        )
+    assert verdict.exit_code == 1, verdict.output[-4000:]
+    assert "no check reached" in verdict.output
