@@ -93,23 +93,29 @@ install-browser: ## Install Debian's chromium for the /docs browser test (no apt
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	else echo "no apt-get here: tests/server/test_docs.py will skip its browser test"; fi
 
-# --- contract suite (issue 5): liveavatar_contract judges any implementation over HTTP ---
+# --- contract suite: liveavatar_contract judges any implementation over HTTP ---
 URL ?=
 API_KEY ?=
 API_KEY_2 ?=
 MAX_TIME ?= 170
 MAX_EXAMPLES ?=
 SEED ?=
-SPEC ?= generated/openapi.effective.json
+SPEC ?=
+TAGS ?=
+OPERATIONS ?=
 # Keys travel in the environment, never on a command line or in a report.
 export API_KEY API_KEY_2
-CONTRACT_OPTIONS = --url "$(URL)" --max-time $(MAX_TIME) $(if $(SEED),--seed $(SEED)) $(if $(MAX_EXAMPLES),--max-examples $(MAX_EXAMPLES))
+# TAGS and OPERATIONS are comma-separated ("TAGS=Secrets,LLM Configurations").
+comma := ,
+CONTRACT_SELECTION = $(foreach tag,$(subst $(comma), ,$(subst $() ,@,$(TAGS))),--tag "$(subst @, ,$(tag))") \
+	$(foreach op,$(subst $(comma), ,$(OPERATIONS)),--operation-id $(op))
+CONTRACT_OPTIONS = --url "$(URL)" --max-time $(MAX_TIME) $(if $(SEED),--seed $(SEED)) $(if $(MAX_EXAMPLES),--max-examples $(MAX_EXAMPLES)) $(CONTRACT_SELECTION)
 PRISM_VERSION := 5.16.0
 PRISM := $(CURDIR)/.tools/prism/node_modules/.bin/prism
 
 .PHONY: contract
-contract: install ## Judge a running server: make contract URL=http://HOST:PORT API_KEY=KEY [API_KEY_2=KEY2] [MAX_TIME=170] [SEED=N]
-	$(BIN)/python -m liveavatar_contract $(CONTRACT_OPTIONS) --spec $(SPEC)
+contract: install ## Judge a running server: make contract URL=http://HOST:PORT API_KEY=KEY [API_KEY_2=KEY2] [TAGS=a,b] [OPERATIONS=id,id] [MAX_TIME=170] [SEED=N] [ARGS=--strict]
+	$(BIN)/liveavatar-contract $(CONTRACT_OPTIONS) $(if $(SPEC),--spec $(SPEC)) $(ARGS)
 
 .PHONY: contract-upstream
 contract-upstream: install ## Run against the pristine openapi.json and list where it and the documented behaviour disagree
@@ -126,7 +132,7 @@ $(PRISM):
 .PHONY: contract-prism
 contract-prism: install $(PRISM) ## Run the suite against the Prism mock of the effective spec (informational; MAX_TIME=60 by default)
 	@port=$$($(BIN)/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
-	$(PRISM) mock $(SPEC) -h 127.0.0.1 -p $$port > $(CURDIR)/.tools/prism/mock.log 2>&1 & pid=$$!; trap 'kill $$pid' EXIT; \
+	$(PRISM) mock $(or $(SPEC),generated/openapi.effective.json) -h 127.0.0.1 -p $$port > $(CURDIR)/.tools/prism/mock.log 2>&1 & pid=$$!; trap 'kill $$pid' EXIT; \
 	for _ in $$(seq 60); do curl -s -o /dev/null http://127.0.0.1:$$port/ && break; sleep 0.5; done; \
 	rc=0; API_KEY=prism-key API_KEY_2=prism-key-2 $(BIN)/python -m liveavatar_contract --url http://127.0.0.1:$$port \
 		--max-time $(if $(filter 170,$(MAX_TIME)),60,$(MAX_TIME)) $(if $(SEED),--seed $(SEED)) --report-dir reports/prism || rc=$$?; \

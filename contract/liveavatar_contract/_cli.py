@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import random
+import shlex
 import sys
 import time
 import xml.etree.ElementTree as ET
@@ -16,13 +17,15 @@ from typing import Any
 import httpx
 
 from liveavatar_contract._findings import Finding
-from liveavatar_contract._probe import Probe, ScenarioStop
+from liveavatar_contract._probe import OutOfScope, Probe, ScenarioStop
 from liveavatar_contract._scenarios import Story, run_scenarios
-from liveavatar_contract._schemathesis import run_schemathesis
+from liveavatar_contract._schemathesis import SchemathesisRun, run_schemathesis
+from liveavatar_contract._spec import Operation, load_spec, operations, select
 from liveavatar_contract._upstream import report_upstream
 
-DEFAULT_SPEC = Path("generated/openapi.effective.json")
 UPSTREAM_SPEC = Path("openapi.json")
+# A well-formed id no server holds: the 501 probe must not change anything.
+UNKNOWN_ID = "00000000-0000-4000-8000-000000000000"
 DEFAULT_MAX_TIME = 170
 POOL_SIZE = 3
 # Below this schemathesis has no time left for its stateful phase.
@@ -46,7 +49,32 @@ def _parser() -> argparse.ArgumentParser:
         help="a key of another space, enables the isolation checks (env API_KEY_2)",
     )
     parser.add_argument(
-        "--spec", type=Path, default=None, help=f"spec to test against (default {DEFAULT_SPEC})"
+        "--spec",
+        type=Path,
+        default=None,
+        help="spec to test against (default: the effective spec packaged with liveavatar_models)",
+    )
+    parser.add_argument(
+        "--tag",
+        action="append",
+        default=[],
+        help="judge only the operations with this tag (repeatable; with --operation-id: either)",
+    )
+    parser.add_argument(
+        "--operation-id",
+        action="append",
+        default=[],
+        help="judge only this operation (repeatable)",
+    )
+    parser.add_argument(
+        "--require-all",
+        action="store_true",
+        help="an operation answering 501 Not Implemented fails the run",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="warnings (hygiene: a 422 echoing the sender's input, no X-Request-ID) fail the run",
     )
     parser.add_argument(
         "--max-time",
@@ -81,13 +109,17 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    options = _parser().parse_args(argv)
+    parser = _parser()
+    options = parser.parse_args(argv)
     if not options.url or not options.api_key:
-        _parser().error("--url and --api-key (or URL and API_KEY) are required")
+        parser.error("--url and --api-key (or URL and API_KEY) are required")
     started = time.monotonic()
     seed = options.seed if options.seed is not None else random.SystemRandom().randrange(2**31)
-    spec_path: Path = options.spec or (UPSTREAM_SPEC if options.upstream else DEFAULT_SPEC)
-    spec = json.loads(spec_path.read_text(encoding="utf-8"))
+    spec, spec_name = load_spec(options.spec or (UPSTREAM_SPEC if options.upstream else None))
+    try:
+        selected = select(spec, options.tag, options.operation_id)
+    except ValueError as error:
+        parser.error(str(error))
     keys = {
         "API_KEY": options.api_key,
         **({"API_KEY_2": options.api_key_2} if options.api_key_2 else {}),
@@ -95,19 +127,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     report_dir: Path = options.report_dir
     report_dir.mkdir(parents=True, exist_ok=True)
     print(
-        f"liveavatar-contract: {options.url} against {spec_path}, seed {seed}, budget {options.max_time}s",
+        f"liveavatar-contract: {options.url} against {spec_name} ({len(selected)} operation(s)), "
+        f"seed {seed}, budget {options.max_time}s",
         flush=True,
     )
 
-    probe = Probe(options.url, keys)
+    probe = Probe(
+        options.url,
+        keys,
+        known=operations(spec),
+        scope={operation.operation_id for operation in selected},
+    )
     try:
+        probe.scope -= _not_implemented(probe, selected)
+        for operation_id in sorted(probe.not_implemented):
+            print(f"not implemented (501): {operation_id}", flush=True)
         pool = _secret_pool(probe, spec)
         if not options.upstream:
             print("== scenario phase ==", flush=True)
             run_scenarios(probe, spec)
-            _write_scenario_junit(report_dir / "scenarios.junit.xml", probe.findings)
+            _write_scenario_junit(report_dir / "scenarios.junit.xml", probe.failures)
             print(
-                f"{len(probe.findings)} scenario finding(s) in {time.monotonic() - started:.1f}s",
+                f"{len(probe.failures)} scenario finding(s), {len(probe.warnings)} warning(s) "
+                f"in {time.monotonic() - started:.1f}s",
                 flush=True,
             )
     except httpx.HTTPError as error:
@@ -116,11 +158,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
     run = None
-    if not options.skip_schemathesis:
+    if not options.skip_schemathesis and probe.scope:
         budget = max(MIN_SCHEMATHESIS_TIME, options.max_time - int(time.monotonic() - started))
         print(f"== schemathesis ({budget}s) ==", flush=True)
         run = run_schemathesis(
-            spec_path=spec_path,
             spec=spec,
             url=options.url,
             api_key=options.api_key,
@@ -130,7 +171,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             workers=options.workers,
             report_dir=report_dir,
             pool=pool,
+            operation_ids=sorted(probe.scope),
             prefix="upstream" if options.upstream else "schemathesis",
+            lenient_errors=not options.upstream,
         )
     probe.close()
 
@@ -138,14 +181,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         report_upstream(spec, run)
         return 0 if run is None or run.exit_code in (0, 1) else run.exit_code
 
+    by_id = {operation.operation_id: operation for operation in selected}
+    reached = {
+        check: sorted(by_id[operation_id].label for operation_id in ids if operation_id in by_id)
+        for check, ids in probe.reached.items()
+        if check not in {"implemented", "cleanup"}
+    }
+    if run is not None:
+        reached.update({check: sorted(labels) for check, labels in run.reached.items()})
+    touched = {label for labels in reached.values() for label in labels}
+    unreached = sorted(
+        operation.label
+        for operation in selected
+        if operation.operation_id in probe.scope and operation.label not in touched
+    )
     summary = {
         "seed": seed,
         "url": options.url,
-        "spec": str(spec_path),
-        "scenario_findings": [
-            {"check": f.check, "message": f.message, "reproduce": f.reproduce}
-            for f in probe.findings
-        ],
+        "spec": spec_name,
+        "selected_operations": sorted(by_id),
+        "not_implemented": sorted(probe.not_implemented),
+        "scenario_findings": [finding.as_json() for finding in probe.failures],
+        "warnings": [finding.as_json() for finding in probe.warnings]
+        + ([] if run is None else run.warnings),
+        "reached": reached,
+        "unreached": unreached,
         "schemathesis_exit_code": None if run is None else run.exit_code,
         "schemathesis_failed_checks": [] if run is None else list(run.failed_checks),
         "seconds": round(time.monotonic() - started, 1),
@@ -153,27 +213,75 @@ def main(argv: Sequence[str] | None = None) -> int:
     (report_dir / "contract-summary.json").write_text(
         json.dumps(summary, indent=2, ensure_ascii=False), encoding="utf-8"
     )
-    return _verdict(options, seed, probe.findings, run)
+    return _verdict(options, seed, probe, run, summary)
 
 
-def _verdict(options: argparse.Namespace, seed: int, findings: list[Finding], run: Any) -> int:
+def _not_implemented(probe: Probe, selected: list[Operation]) -> set[str]:
+    """The selected operations that answer 501 to one harmless request (no body a create accepts)."""
+    probe.scenario = "implemented"
+    for operation in selected:
+        concrete = operation.path
+        for parameter in operation.raw.get("parameters", []):
+            if parameter.get("in") == "path":
+                concrete = concrete.replace("{" + parameter["name"] + "}", UNKNOWN_ID)
+        body: dict[str, Any] | None = {} if "requestBody" in operation.raw else None
+        try:
+            probe.call(operation.method, concrete, body=body)
+        except OutOfScope:
+            continue
+    return set(probe.not_implemented)
+
+
+def _verdict(
+    options: argparse.Namespace,
+    seed: int,
+    probe: Probe,
+    run: SchemathesisRun | None,
+    summary: dict[str, Any],
+) -> int:
     print("\n== liveavatar-contract verdict ==")
     print(f"seed: {seed}")
-    for finding in findings:
+    print("reached, per check:")
+    for check, labels in sorted(summary["reached"].items()):
+        shown = ", ".join(labels[:6]) + (f", ... ({len(labels)} in all)" if len(labels) > 6 else "")
+        print(f"  {check}: {shown or 'nothing'}")
+    for finding in probe.findings:
         print(finding.render())
-    failed = bool(findings) or (run is not None and run.exit_code != 0)
-    if run is not None and run.exit_code != 0:
+    for warning in [] if run is None else run.warnings:
+        print(f"[warning: {warning['check']}] {warning['operation']}: {warning['message']}")
+        print(f"    Reproduce with: {warning['reproduce']}")
+    reasons = []
+    if probe.failures:
+        reasons.append(f"{len(probe.failures)} scenario finding(s)")
+    if run is not None and run.failed:
         print(
             f"schemathesis failed (exit {run.exit_code}; checks: {', '.join(run.failed_checks) or 'see above'}); "
             "each failure above has its `Reproduce with:` curl line."
         )
-    if failed:
-        again = f"make contract URL={options.url} API_KEY=$API_KEY"
+        reasons.append("schemathesis failures")
+    if probe.not_implemented:
+        print(f"{len(probe.not_implemented)} operation(s) not implemented (501)")
+        if options.require_all:
+            reasons.append("operations not implemented (--require-all)")
+    if not any(summary["reached"].values()):
+        reasons.append("no check reached any implemented operation of the selection")
+    elif summary["unreached"]:
+        print(f"chosen and implemented, yet reached by no check: {', '.join(summary['unreached'])}")
+        reasons.append("operations no check reached")
+    warnings = len(summary["warnings"])
+    if warnings:
+        print(f"{warnings} warning(s) (hygiene; they fail the run only with --strict)")
+        if options.strict:
+            reasons.append("warnings (--strict)")
+    if reasons:
+        again = f"liveavatar-contract --url {options.url} --api-key $API_KEY"
         if options.api_key_2:
-            again += " API_KEY_2=$API_KEY_2"
-        print(f"rerun the whole suite: {again} SEED={seed} MAX_TIME={options.max_time}")
+            again += " --api-key-2 $API_KEY_2"
+        again += "".join(f" --tag {shlex.quote(tag)}" for tag in options.tag)
+        again += "".join(f" --operation-id {op}" for op in options.operation_id)
+        print(f"rerun the whole suite: {again} --seed {seed} --max-time {options.max_time}")
         print(f"reports: {options.report_dir}/ (JUnit XML, HAR cassette, contract-summary.json)")
-        print("FAILED")
+        print(f"FAILED: {'; '.join(reasons)}")
         return 1
     print("PASSED")
     return 0

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 import sys
-import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from liveavatar_contract.checks import KEY_VARIABLE, POOL_VARIABLE, URL_VARIABLE
+from liveavatar_contract._spec import judged_spec
+from liveavatar_contract.checks import KEY_VARIABLE, POOL_VARIABLE, URL_VARIABLE, WARNINGS_VARIABLE
 
 HOOKS_MODULE = "liveavatar_contract.checks"
 SECRET_REFERENCE = "secret_id"  # noqa: S105 (a field name, not a secret)
@@ -29,6 +28,21 @@ SANITIZED_KEYS = [
 ]
 SENSITIVE_MARKERS = ["api-key", "api_key", "password", "token", "session"]
 PHASES = "examples,coverage,fuzzing,stateful"
+# Framework behaviour rather than contract: FastAPI's 405 names only the methods of the first
+# route of a path in `Allow` (RFC 9110 hygiene). Its failures are reported as warnings.
+HYGIENE_CHECKS = frozenset({"allow_header_conformance"})
+BENIGN_ERRORS = frozenset({"NoLinksFound"})
+
+
+@dataclass(frozen=True, slots=True)
+class Results:
+    """What schemathesis' structured events say: failing checks, and what each check reached."""
+
+    failed_checks: tuple[str, ...]
+    reached: dict[str, set[str]]
+    warnings: list[dict[str, str]]
+    # Statuses answered but not declared (status_code_conformance failures), per operation.
+    undeclared: dict[str, set[int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +52,14 @@ class SchemathesisRun:
     exit_code: int
     failed_checks: tuple[str, ...]
     junit: Path
+    reached: dict[str, set[str]]
+    warnings: list[dict[str, str]]
+    undeclared: dict[str, set[int]]
+
+    @property
+    def failed(self) -> bool:
+        """Contract failures (hygiene checks aside), errors, or a run that broke."""
+        return bool(self.failed_checks) or self.exit_code not in (0, 1)
 
 
 def secret_referencing_operations(spec: dict[str, Any]) -> list[str]:
@@ -94,7 +116,6 @@ def write_config(path: Path, spec: dict[str, Any]) -> None:
 
 def run_schemathesis(
     *,
-    spec_path: Path,
     spec: dict[str, Any],
     url: str,
     api_key: str,
@@ -104,12 +125,22 @@ def run_schemathesis(
     workers: str,
     report_dir: Path,
     pool: dict[str, list[str]],
+    operation_ids: list[str],
     prefix: str = "schemathesis",
+    lenient_errors: bool = True,
 ) -> SchemathesisRun:
+    """schemathesis over the operations named by `operation_ids` (all must be in `spec`)."""
     report_dir.mkdir(parents=True, exist_ok=True)
     config = report_dir / f"{prefix}.toml"
     write_config(config, spec)
     junit = report_dir / f"{prefix}.junit.xml"
+    ndjson = report_dir / f"{prefix}.events.ndjson"
+    warnings = report_dir / f"{prefix}.warnings.jsonl"
+    warnings.unlink(missing_ok=True)
+    judged = report_dir / f"{prefix}.spec.json"
+    judged.write_text(
+        json.dumps(judged_spec(spec) if lenient_errors else spec, indent=1), encoding="utf-8"
+    )
     command = [
         sys.executable,
         "-m",
@@ -117,7 +148,7 @@ def run_schemathesis(
         "--config-file",
         str(config),
         "run",
-        str(spec_path),
+        str(judged),
         "--url",
         url,
         "--checks",
@@ -133,9 +164,11 @@ def run_schemathesis(
         "--workers",
         workers,
         "--report",
-        "junit,har",
+        "junit,har,ndjson",
         "--report-junit-path",
         str(junit),
+        "--report-ndjson-path",
+        str(ndjson),
         "--report-har-path",
         str(report_dir / f"{prefix}.har"),
         "--generation-database",
@@ -144,63 +177,92 @@ def run_schemathesis(
     ]
     if max_examples is not None:
         command += ["--max-examples", str(max_examples)]
+    for operation_id in operation_ids:
+        command += ["--include-operation-id", operation_id]
     env = {
         **os.environ,
         KEY_VARIABLE: api_key,
         URL_VARIABLE: url,
         POOL_VARIABLE: json.dumps(pool),
+        WARNINGS_VARIABLE: str(warnings),
         "SCHEMATHESIS_HOOKS": HOOKS_MODULE,
     }
     completed = subprocess.run(command, env=env, check=False)
-    return SchemathesisRun(completed.returncode, failed_checks(junit), junit)
+    results = read_events(ndjson)
+    return SchemathesisRun(
+        completed.returncode,
+        results.failed_checks,
+        junit,
+        results.reached,
+        _distinct([*results.warnings, *_appended(warnings)]),
+        results.undeclared,
+    )
 
 
-# schemathesis failure codes -> the check that raises them (`st explain CODE` tells more).
-CHECK_OF_CODE = {
-    "ST101": "not_a_server_error",
-    "ST102": "not_a_server_error",
-    "ST103": "status_code_conformance",
-    "ST104": "content_type_conformance",
-    "ST105": "content_type_conformance",
-    "ST106": "content_type_conformance",
-    "ST107": "response_headers_conformance",
-    "ST108": "response_schema_conformance",
-    "ST109": "response_schema_conformance",
-    "ST110": "response_schema_conformance",
-    "ST111": "response_schema_conformance",
-    "ST112": "max_response_time",
-    "ST201": "negative_data_rejection",
-    "ST202": "positive_data_acceptance",
-    "ST203": "missing_required_header",
-    "ST204": "unsupported_method",
-    "ST205": "allow_header_conformance",
-    "ST301": "use_after_free",
-    "ST302": "ensure_resource_availability",
-    "ST401": "ignored_auth",
-    "ST402": "object_level_authorization",
-}
-FAILURE_LINE = re.compile(r"^- (ST\d{3}) (.*)$")
-CUSTOM_CHECK = re.compile(r"`([a-z_]+)`")
+def _appended(path: Path) -> list[dict[str, str]]:
+    """Hygiene warnings the custom checks appended (one JSON object a line)."""
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
-def failed_checks(junit: Path) -> tuple[str, ...]:
-    """The distinct checks named by the failures in a schemathesis JUnit report."""
-    if not junit.exists():
-        return ()
-    names: set[str] = set()
-    tree = ET.parse(junit)  # noqa: S314 (our own run wrote this file)
-    for element in tree.getroot().iter():
-        if element.tag == "error":
-            names.add("error")
-        if element.tag != "failure":
-            continue
-        for line in (element.text or "").splitlines():
-            match = FAILURE_LINE.match(line.strip())
-            if match is None:
+def _distinct(warnings: list[dict[str, str]]) -> list[dict[str, str]]:
+    """One warning per check and operation."""
+    seen: dict[tuple[str, str], dict[str, str]] = {}
+    for entry in warnings:
+        seen.setdefault((entry["check"], entry["operation"]), entry)
+    return list(seen.values())
+
+
+def read_events(ndjson: Path) -> Results:
+    """Failed checks and the operations each check reached, from schemathesis' NDJSON events."""
+    failed: set[str] = set()
+    reached: dict[str, set[str]] = {}
+    warnings: list[dict[str, str]] = []
+    undeclared: dict[str, set[int]] = {}
+    if not ndjson.exists():
+        return Results(("error",), {}, [])
+    with ndjson.open(encoding="utf-8") as events:
+        for line in events:
+            event = json.loads(line)
+            (kind, payload), *_ = event.items()
+            if kind == "FatalError" or (kind == "NonFatalError" and not _benign(payload)):
+                failed.add("error")
+            if kind not in {"ScenarioFinished", "FuzzScenarioFinished"}:
                 continue
-            code, title = match.groups()
-            custom = CUSTOM_CHECK.search(title)
-            names.add(
-                custom.group(1) if code == "ST901" and custom else CHECK_OF_CODE.get(code, code)
-            )
-    return tuple(sorted(names))
+            recorder = payload.get("recorder", {})
+            cases = recorder.get("cases", {})
+            interactions = recorder.get("interactions", {})
+            for case_id, results in recorder.get("checks", {}).items():
+                value = cases.get(case_id, {}).get("value", {})
+                label = f"{value.get('method', '?')} {value.get('path', '?')}"
+                for result in results:
+                    if result.get("status") == "failure" and result["name"] in HYGIENE_CHECKS:
+                        warnings.append(_hygiene_warning(result, label))
+                    elif result.get("status") == "failure":
+                        failed.add(result["name"])
+                    if (
+                        result.get("status") == "failure"
+                        and result["name"] == "status_code_conformance"
+                    ):
+                        answer = (interactions.get(case_id) or {}).get("response") or {}
+                        if "status_code" in answer:
+                            undeclared.setdefault(label, set()).add(int(answer["status_code"]))
+                    if result.get("status") in {"success", "failure"}:
+                        reached.setdefault(result["name"], set()).add(label)
+    return Results(tuple(sorted(failed)), reached, warnings, undeclared)
+
+
+def _benign(error: dict[str, Any]) -> bool:
+    """A phase with nothing to do (no links among the chosen operations) is no finding."""
+    return error.get("value", {}).get("type") in BENIGN_ERRORS
+
+
+def _hygiene_warning(result: dict[str, Any], label: str) -> dict[str, str]:
+    failure = (result.get("failure_info") or {}).get("failure", {})
+    return {
+        "check": result["name"],
+        "operation": failure.get("operation", label),
+        "message": str(failure.get("message", failure.get("title", ""))).split("\n")[0],
+        "reproduce": (result.get("failure_info") or {}).get("code", f"(request {label})"),
+    }

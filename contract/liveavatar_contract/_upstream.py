@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from liveavatar_contract._schemathesis import SchemathesisRun
 
 STATUS_IN_TEXT = re.compile(r"\b([45]\d\d)\b")
-RECEIVED = re.compile(r"Received: (\d{3})")
 
 
 def documented_but_undeclared(spec: dict[str, Any]) -> list[str]:
@@ -30,29 +30,15 @@ def documented_but_undeclared(spec: dict[str, Any]) -> list[str]:
     return lines
 
 
-def observed_undeclared(junit: Path) -> dict[str, set[str]]:
-    """Statuses the server answered that the spec does not declare, per test case (operation)."""
-    observed: dict[str, set[str]] = {}
-    if not junit.exists():
-        return observed
-    tree = ET.parse(junit)  # noqa: S314 (our own run wrote this file)
-    for case in tree.getroot().iter("testcase"):
-        for failure in case.iter("failure"):
-            statuses = RECEIVED.findall(failure.text or "")
-            if statuses:
-                observed.setdefault(case.get("name", "?"), set()).update(statuses)
-    return observed
-
-
-def report_upstream(spec: dict[str, Any], run: Any) -> None:
+def report_upstream(spec: dict[str, Any], run: SchemathesisRun | None) -> None:
     print("\n== published spec vs documented behaviour (informational) ==")
     print("Promised by the operation descriptions (or by the security scheme) but not declared:")
     for line in documented_but_undeclared(spec):
         print(f"- {line}")
     if run is not None:
         print("Answered by the server under test but not declared (status_code_conformance):")
-        for name, statuses in sorted(observed_undeclared(run.junit).items()):
-            print(f"- {name}: {', '.join(sorted(statuses))}")
+        for name, statuses in sorted(run.undeclared.items()):
+            print(f"- {name}: {', '.join(str(status) for status in sorted(statuses))}")
         print(
             f"schemathesis against the published spec: exit {run.exit_code}; failing checks: {', '.join(run.failed_checks) or 'none'}"
         )

@@ -2,7 +2,9 @@
 
 Loaded by the suite through ``SCHEMATHESIS_HOOKS=liveavatar_contract.checks``. The secret pool
 (ids and values of secrets the suite created up front through the API) arrives in the
-``LIVEAVATAR_CONTRACT_POOL`` environment variable as JSON.
+``LIVEAVATAR_CONTRACT_POOL`` environment variable as JSON. Hygiene findings that are not contract
+breaches are appended as JSON lines to the file ``LIVEAVATAR_CONTRACT_WARNINGS`` names, and the
+check passes.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from schemathesis.checks import CheckContext
 
 from liveavatar_contract._findings import API_KEY_HEADER
 from liveavatar_contract._probe import parse_timestamp, walk_objects
+from liveavatar_contract._spec import resolve
 
 AnyCase = Case[Any]
 
@@ -27,6 +30,7 @@ __all__ = [
     "KEY_VARIABLE",
     "POOL_VARIABLE",
     "URL_VARIABLE",
+    "WARNINGS_VARIABLE",
     "secret_reference_judged",
     "secret_value_never_echoed",
     "timestamps_carry_timezone",
@@ -36,6 +40,7 @@ __all__ = [
 POOL_VARIABLE = "LIVEAVATAR_CONTRACT_POOL"
 URL_VARIABLE = "LIVEAVATAR_CONTRACT_URL"
 KEY_VARIABLE = "LIVEAVATAR_CONTRACT_API_KEY"
+WARNINGS_VARIABLE = "LIVEAVATAR_CONTRACT_WARNINGS"
 SECRET_REFERENCE = "secret_id"  # noqa: S105 (a field name, not a secret)
 SECRET_VALUE = "secret_value"  # noqa: S105 (a field name, not a secret)
 # One positive request in this many keeps the secret_id the generator drew, which the server
@@ -97,10 +102,33 @@ def secret_value_never_echoed(ctx: CheckContext, response: Response, case: AnyCa
     if success and any(SECRET_VALUE in item for item in walk_objects(_json(response))):
         raise AssertionError(f"The response carries a `{SECRET_VALUE}` field")
     _, values = _pool()
-    candidates = [*values, *_distinctive_sent_value(case.body)]
-    if any(value in text for value in candidates):
-        raise AssertionError("A secret value appears in the response")
+    if any(value in text for value in values):
+        raise AssertionError("A stored secret value appears in the response")
+    if any(value in text for value in _distinctive_sent_value(case.body)):
+        if 400 <= response.status_code < 500:
+            # FastAPI's 422 echoes the rejected `input` to the client that sent it: hygiene.
+            _warn(
+                "secret_echoed_to_sender",
+                case,
+                "an error response echoes the secret value its own request carried",
+            )
+            return None
+        raise AssertionError("The secret value just sent appears in the response")
     return None
+
+
+def _warn(check: str, case: AnyCase, message: str) -> None:
+    path = os.environ.get(WARNINGS_VARIABLE)
+    if not path:
+        return
+    entry = {
+        "check": check,
+        "operation": f"{case.method} {case.path}",
+        "message": message,
+        "reproduce": case.as_curl_command(headers={API_KEY_HEADER: "$API_KEY"}),
+    }
+    with open(path, "a", encoding="utf-8") as sink:
+        sink.write(json.dumps(entry, ensure_ascii=False) + "\n")
 
 
 @schemathesis.check
@@ -188,6 +216,15 @@ def secret_reference_judged(ctx: CheckContext, response: Response, case: AnyCase
     return None
 
 
+def _declared_properties(case: AnyCase) -> set[str]:
+    """The properties the operation's JSON request body schema declares."""
+    raw = case.operation.schema.raw_schema
+    operation = raw.get("paths", {}).get(case.operation.path, {}).get(case.method.lower(), {})
+    content = operation.get("requestBody", {}).get("content", {}).get("application/json", {})
+    schema = resolve(raw, content.get("schema", {}))
+    return set(schema.get("properties", {})) if isinstance(schema, dict) else set()
+
+
 @schemathesis.check
 def write_reads_back(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
     """A 2xx create or update answers with every field it was sent (and only those changed are sent)."""
@@ -202,8 +239,10 @@ def write_reads_back(ctx: CheckContext, response: Response, case: AnyCase) -> bo
     data = document.get("data") if isinstance(document, dict) else None
     if not isinstance(data, dict):
         return None
+    declared = _declared_properties(case)
     for name, sent in body.items():
-        if name in data and data[name] != sent:
+        # Undeclared properties may be ignored (the schemas allow additional properties).
+        if name in declared and name in data and data[name] != sent:
             raise AssertionError(
                 f"`{name}` was sent as {sent!r} but the response says {data[name]!r}"
             )

@@ -105,9 +105,16 @@ class FaultProxy:
 @contextmanager
 def serve_proxy(upstream: str, fault: Fault | None) -> Iterator[str]:
     """Run the proxy on a free loopback port in a thread; yields its base URL."""
+    with serve_asgi(FaultProxy(upstream, fault)) as url:
+        yield url
+
+
+@contextmanager
+def serve_asgi(app: Any) -> Iterator[str]:
+    """Run an ASGI app under uvicorn on a free loopback port in a thread; yields its base URL."""
     # uvicorn binds port 0 itself: a socket handed in through `sockets=` answers ~40 ms slower.
     config = uvicorn.Config(
-        FaultProxy(upstream, fault),
+        app,
         host="127.0.0.1",
         port=0,
         lifespan="on",
@@ -122,7 +129,7 @@ def serve_proxy(upstream: str, fault: Fault | None) -> Iterator[str]:
     deadline = time.monotonic() + 20
     while not server.started:
         if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the fault proxy did not start")
+            raise RuntimeError("the app did not start on loopback")
         time.sleep(0.02)
     port = server.servers[0].sockets[0].getsockname()[1]
     try:

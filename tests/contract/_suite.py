@@ -1,4 +1,4 @@
-"""Run the contract suite as a user would (`python -m liveavatar_contract`) and read its verdict."""
+"""Run the contract suite as a user would (the `liveavatar-contract` command) and read its verdict."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,13 +34,12 @@ def run_suite(
     *,
     max_time: int,
     seed: int = 20261127,
+    extra: Sequence[str] = (),
 ) -> Verdict:
     env = {**os.environ, "API_KEY": first_key, "API_KEY_2": second_key}
     completed = subprocess.run(
         [
-            sys.executable,
-            "-m",
-            "liveavatar_contract",
+            str(Path(sys.executable).with_name("liveavatar-contract")),
             "--url",
             url,
             "--max-time",
@@ -48,6 +48,7 @@ def run_suite(
             str(seed),
             "--report-dir",
             str(report_dir),
+            *extra,
         ],
         cwd=ROOT,
         env=env,

@@ -1,0 +1,137 @@
+"""Collection/item resources found in the spec, and request bodies with a non-default value everywhere.
+
+A resource is a collection path with a JSON-body POST (create) and an item path
+`{collection}/{param}` with at least one of GET, PATCH, DELETE. A `<name>_id` property of a create
+body refers to the resource whose collection path ends in `<name>s` (`secret_id` -> `/v1/secrets`).
+Nothing here names a resource: a resource added to the spec is found the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from liveavatar_contract._spec import Operation, operations, resolve
+
+ITEM = re.compile(r"^(?P<collection>.+)/\{(?P<param>[^}/]+)\}$")
+NEWEST_FIRST = re.compile(r"newest first", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    collection: str
+    item: str
+    create: Operation
+    list: Operation | None
+    get: Operation | None
+    update: Operation | None
+    delete: Operation | None
+
+    @property
+    def newest_first(self) -> bool:
+        """Whether the list's description promises newest-first ordering."""
+        return self.list is not None and bool(
+            NEWEST_FIRST.search(self.list.raw.get("description", ""))
+        )
+
+    @property
+    def paginated(self) -> bool:
+        return self.list is not None and any(
+            parameter.get("name") == "page" for parameter in self.list.raw.get("parameters", [])
+        )
+
+
+def body_schema(spec: dict[str, Any], operation: Operation) -> dict[str, Any]:
+    content = operation.raw.get("requestBody", {}).get("content", {}).get("application/json", {})
+    schema = resolve(spec, content.get("schema", {}))
+    return schema if isinstance(schema, dict) else {}
+
+
+def resources(spec: dict[str, Any]) -> list[Resource]:
+    by_key = {(op.method, op.path): op for op in operations(spec)}
+    found = []
+    for method, path in by_key:
+        match = ITEM.match(path)
+        if method not in {"GET", "PATCH", "DELETE"} or match is None:
+            continue
+        collection = match["collection"]
+        create = by_key.get(("POST", collection))
+        if create is None or not body_schema(spec, create).get("properties"):
+            continue
+        resource = Resource(
+            collection,
+            path,
+            create,
+            by_key.get(("GET", collection)),
+            by_key.get(("GET", path)),
+            by_key.get(("PATCH", path)),
+            by_key.get(("DELETE", path)),
+        )
+        if resource not in found:
+            found.append(resource)
+    return found
+
+
+def referenced_collection(spec: dict[str, Any], field: str) -> str | None:
+    """The collection a `<name>_id` field refers to, if the spec has one."""
+    if not field.endswith("_id"):
+        return None
+    stem = field.removesuffix("_id").replace("_", "-")
+    for resource in resources(spec):
+        if resource.collection.rsplit("/", 1)[-1] in {f"{stem}s", stem}:
+            return resource.collection
+    return None
+
+
+def rich_value(spec: dict[str, Any], schema: Any, name: str, salt: str, depth: int = 0) -> Any:
+    """A valid value differing from the schema's default (the last enum member, `true`, ...)."""
+    schema = resolve(spec, schema)
+    if not isinstance(schema, dict):
+        return f"contract-{salt}"
+    for key in ("anyOf", "oneOf"):
+        if key in schema:
+            options = [
+                resolve(spec, o) for o in schema[key] if resolve(spec, o).get("type") != "null"
+            ]
+            if options:
+                return rich_value(spec, options[0], name, salt, depth)
+    if "enum" in schema:
+        members = [m for m in schema["enum"] if m != schema.get("default")]
+        return members[-1] if members else schema["enum"][0]
+    kind = schema.get("type")
+    if kind == "boolean":
+        return not schema.get("default", False)
+    if kind in {"integer", "number"}:
+        low = schema.get("minimum", 1)
+        high = schema.get("maximum", low + 7)
+        value = min(high, low + 2)
+        return value if value != schema.get("default") else low
+    if kind == "array":
+        return [rich_value(spec, schema.get("items", {}), name, salt, depth + 1)]
+    if kind == "object" or "properties" in schema:
+        return rich_body(spec, schema, salt, depth + 1)
+    return rich_text(schema, name, salt)
+
+
+def rich_text(schema: dict[str, Any], name: str, salt: str) -> str:
+    if schema.get("format") == "uri" or name.endswith("url"):
+        text = f"https://contract.example.test/{salt}/{name}"
+    elif schema.get("format") == "date-time":
+        text = "2026-01-02T03:04:05+00:00"
+    else:
+        text = f"contract {salt} {name} ü✓"
+    high = schema.get("maxLength")
+    return text[:high] if high else text
+
+
+def rich_body(spec: dict[str, Any], schema: Any, salt: str, depth: int = 0) -> dict[str, Any]:
+    """Every property set (required or not), to a value that differs from its default."""
+    schema = resolve(spec, schema)
+    if depth > 3:
+        return {}
+    return {
+        name: rich_value(spec, prop, name, salt, depth)
+        for name, prop in schema.get("properties", {}).items()
+        if not resolve(spec, prop).get("readOnly")
+    }
