@@ -114,3 +114,40 @@ def test_the_server_routes_the_new_resource_and_answers_501(tree: Path, tmp_path
                 timeout=30,
             )
             assert answer.status_code == 501, (op.operation_id, answer.text[:300])
+
+
+def test_the_client_reaches_the_new_resource_by_name(tree: Path, tmp_path: Path) -> None:
+    """`client.<resource>.<method>` exists for every new operation and reaches the server (501)."""
+    spec = json.loads((tree / "openapi.effective.json").read_text(encoding="utf-8"))
+    storage = Storage(tmp_path / "data", settings={"PYTHONPATH": str(tree)})
+    key = storage.provision("next-version-client")
+    mine = [op for op in operations(spec) if op.resource == RESOURCE]
+    calls = []
+    for op in mine:
+        path = example_parameters(spec, op.spec).get("path", {})
+        body = example_body(spec, op.spec) or {}
+        calls.append((op.name, {**path, **body}))
+    probe = (
+        "import json, sys\n"
+        f"sys.path.insert(0, {str(tree)!r})\n"
+        "import liveavatar_api\n"
+        "assert liveavatar_api.__file__.startswith(sys.path[0]), liveavatar_api.__file__\n"
+        "from liveavatar import LiveAvatar, APIStatusError\n"
+        "url, key, resource, calls = sys.argv[1], sys.argv[2], sys.argv[3], json.loads(sys.argv[4])\n"
+        "with LiveAvatar(key, base_url=url, max_retries=0) as client:\n"
+        "    for method, kwargs in calls:\n"
+        "        try:\n"
+        "            getattr(getattr(client, resource), method)(**kwargs)\n"
+        "        except APIStatusError as exc:\n"
+        "            assert exc.status_code == 501, (method, exc.status_code)\n"
+        "        else:\n"
+        "            raise AssertionError(method + ' did not answer 501')\n"
+        "print(len(calls))\n"
+    )
+    with LiveServer(storage) as server:
+        done = subprocess.run(
+            [sys.executable, "-c", probe, server.base_url, key, RESOURCE, json.dumps(calls)],
+            cwd=tree.parent, capture_output=True, text=True, timeout=300, check=False,
+        )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-4000:]
+    assert done.stdout.split() == [str(len(mine))]
