@@ -79,6 +79,35 @@ def body_properties(spec: dict[str, Any], op: dict[str, Any]) -> dict[str, Any]:
     return _properties(spec, _json_schema(spec, op.get("requestBody")))
 
 
+def body_references(spec: dict[str, Any], op: dict[str, Any]) -> list[str]:
+    """The `<entity>_id` properties anywhere in an operation's JSON request body (dotted paths).
+
+    Nested objects, arrays and every `oneOf`/`anyOf`/`allOf` option are walked, so a reference
+    held by one variant of a body counts.
+    """
+    found: list[str] = []
+    seen: set[int] = set()
+
+    def walk(node: JSON, prefix: str) -> None:
+        node = resolve(spec, node)
+        if not isinstance(node, dict) or id(node) in seen:
+            return
+        seen.add(id(node))
+        for key in ("oneOf", "anyOf", "allOf"):
+            for option in node.get(key, ()):
+                walk(option, prefix)
+        if "items" in node:
+            walk(node["items"], prefix)
+        for name, schema in (node.get("properties") or {}).items():
+            if _ID.match(name) and f"{prefix}{name}" not in found:
+                found.append(f"{prefix}{name}")
+            walk(schema, f"{prefix}{name}.")
+        seen.discard(id(node))
+
+    walk(_json_schema(spec, op.get("requestBody")), "")
+    return found
+
+
 def path_parameters(op: dict[str, Any]) -> list[str]:
     return [p["name"] for p in op.get("parameters", ()) if p.get("in") == "path"]
 
@@ -120,14 +149,15 @@ def _auth_description(spec: dict[str, Any], op: dict[str, Any]) -> str:
 def error_responses(spec: dict[str, Any], op: dict[str, Any]) -> Iterator[tuple[str, str]]:
     """(status, description) of the errors an operation can answer beyond what it documents.
 
-    401 when it is secured; 400 and 404 when its description names them; 404 too when it has a
-    path parameter (an unknown id, or one of another space, is not found).
+    401 when it is secured; 400 and 404 when its description names them; 400 too when its body
+    names another object by an `<entity>_id` (the id may be unknown, or of another space); 404
+    too when it has a path parameter (an unknown id, or one of another space, is not found).
     """
     requirements = security_schemes(spec, op)
     if requirements and [] not in requirements:
         yield "401", _auth_description(spec, op)
     description = op.get("description", "")
-    if "400" in description:
+    if "400" in description or body_references(spec, op):
         yield "400", "Bad request (the caller has no space, or a referenced id is not of its space)"
     if "404" in description or path_parameters(op):
         yield "404", "Not found (unknown id, or an id of another space)"

@@ -340,7 +340,7 @@ class Memory(MemoryStub[Call]):
     def create(self, ctx: Call, /, *, body: models.CreateSessionMemory) -> models.MemoryResponse:
         session = self._sessions(ctx.store, ctx.space_id, str(body.session_id))
         if session is None:
-            raise _not_found("Session")
+            raise ApiError(400, "session_id does not name a session of your space")
         if session.mode != "FULL":
             raise ApiError(400, "Memory is created from FULL mode sessions only")
         row = catalog.memory_from_session(ctx.store, ctx.space_id, session)

@@ -74,7 +74,9 @@ def test_only_full_sessions_of_the_space_make_memories(
     assert lite.json()["code"] == 400
     unknown = _create(http, unknown_id())
     foreign = _create(http, known_sessions.add(store.create_space("elsewhere"), "FULL"))
-    assert unknown.status_code == foreign.status_code == 404
+    # A body's reference to an unknown id, or one of another space, is a bad request (400), as
+    # for every other body reference; only a path's id is "not found".
+    assert unknown.status_code == foreign.status_code == 400
     assert unknown.json() == foreign.json()
     assert _create(http, "not-a-uuid").status_code == 422
     assert (
@@ -144,4 +146,4 @@ def test_without_the_sessions_seam_no_session_is_known(base_url: str, store: Sto
     key = store.create_api_key(store.create_space("plain"))
     body = {"memory_type": "session", "session_id": unknown_id()}
     response = httpx.post(f"{base_url}/v1/memory", json=body, headers={"X-API-KEY": key})
-    assert response.status_code == 404
+    assert response.status_code == 400
