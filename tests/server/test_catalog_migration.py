@@ -14,7 +14,12 @@ from sqlalchemy import create_engine, inspect, text
 
 from tests.server.conftest import POSTGRES_ADMIN_URL, _postgres_reachable
 
-PREVIOUS_RELEASE = "0001"
+
+def _previous_release() -> str:
+    """The revision 0003_catalog upgrades from, as the migrations chain it (not a fixed name)."""
+    down = ScriptDirectory.from_config(alembic_config()).get_revision("0003_catalog").down_revision
+    assert isinstance(down, str)
+    return down
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -45,7 +50,7 @@ def fresh_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Stor
 def test_upgrading_the_previous_release_keeps_its_data_and_seeds_the_catalog(
     fresh_store: Store,
 ) -> None:
-    upgrade(fresh_store.engine, PREVIOUS_RELEASE)
+    upgrade(fresh_store.engine, _previous_release())
     space_id = fresh_store.create_space("before")
     key = fresh_store.create_api_key(space_id)
     secret = fresh_store.create_secret(space_id, "openai", "OPENAI_API_KEY", "sk-kept")
