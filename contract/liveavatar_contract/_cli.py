@@ -201,6 +201,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "spec": spec_name,
         "selected_operations": sorted(by_id),
         "not_implemented": sorted(probe.not_implemented),
+        "not_judged": dict(sorted(probe.not_judged.items())),
         "scenario_findings": [finding.as_json() for finding in probe.failures],
         "warnings": [finding.as_json() for finding in probe.warnings]
         + ([] if run is None else run.warnings),
@@ -245,6 +246,8 @@ def _verdict(
     for check, labels in sorted(summary["reached"].items()):
         shown = ", ".join(labels[:6]) + (f", ... ({len(labels)} in all)" if len(labels) > 6 else "")
         print(f"  {check}: {shown or 'nothing'}")
+    for collection, why in summary["not_judged"].items():
+        print(f"not judged by the resource stories: {collection} ({why})")
     for finding in probe.findings:
         print(finding.render())
     for warning in [] if run is None else run.warnings:

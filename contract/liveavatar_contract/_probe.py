@@ -51,6 +51,8 @@ class Probe:
         self.scenario = ""
         self.reached: dict[str, set[str]] = {}
         self.not_implemented: set[str] = set()
+        # Resources a scenario could not judge, and why (not a failure of the implementation).
+        self.not_judged: dict[str, str] = {}
         self._warned: set[tuple[str, str]] = set()
 
     @property

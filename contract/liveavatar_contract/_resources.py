@@ -9,8 +9,10 @@ Nothing here names a resource: a resource added to the spec is found the same wa
 from __future__ import annotations
 
 import re
+import uuid
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from liveavatar_contract._spec import Operation, operations, resolve
 
@@ -73,6 +75,28 @@ def resources(spec: dict[str, Any]) -> list[Resource]:
     return found
 
 
+def required_query(spec: dict[str, Any], operation: Operation, **given: str) -> str:
+    """A query string with ``given`` and a valid value for every other required query parameter.
+
+    An enum takes its first member (a default when there is one), anything else a rich value, so
+    a list whose spec requires a filter (`GET /v1/sessions?type=`) is still listed.
+    """
+    values = dict(given)
+    for parameter in operation.raw.get("parameters", []):
+        name = parameter.get("name")
+        if parameter.get("in") != "query" or not parameter.get("required") or name in values:
+            continue
+        schema = resolve(spec, parameter.get("schema", {}))
+        if isinstance(schema, dict) and "default" in schema:
+            value: Any = schema["default"]
+        elif isinstance(schema, dict) and schema.get("enum"):
+            value = schema["enum"][0]
+        else:
+            value = rich_value(spec, schema, name, "query")
+        values[name] = str(value).lower() if isinstance(value, bool) else str(value)
+    return ("?" + urlencode(values)) if values else ""
+
+
 def referenced_collection(spec: dict[str, Any], field: str) -> str | None:
     """The collection a `<name>_id` field refers to, if the spec has one."""
     if not field.endswith("_id"):
@@ -115,6 +139,8 @@ def rich_value(spec: dict[str, Any], schema: Any, name: str, salt: str, depth: i
 
 
 def rich_text(schema: dict[str, Any], name: str, salt: str) -> str:
+    if schema.get("format") == "uuid":
+        return str(uuid.uuid5(uuid.NAMESPACE_URL, f"contract:{salt}:{name}"))
     if schema.get("format") == "uri" or name.endswith("url"):
         text = f"https://contract.example.test/{salt}/{name}"
     elif schema.get("format") == "date-time":

@@ -15,6 +15,7 @@ from liveavatar_contract._resources import (
     Resource,
     body_schema,
     referenced_collection,
+    required_query,
     resources,
     rich_body,
     rich_value,
@@ -494,10 +495,13 @@ def _item_path(resource: Resource, object_id: str) -> str:
     return re.sub(r"\{[^}/]+\}$", object_id, resource.item)
 
 
-def _listed(probe: Probe, resource: Resource, as_key: str = "API_KEY") -> tuple[Any, list[Any]]:
+def _listed(
+    probe: Probe, spec: dict[str, Any], resource: Resource, as_key: str = "API_KEY"
+) -> tuple[Any, list[Any]]:
     """A list's response and its items (a plain array, or `results` of a paginated page)."""
     assert resource.list is not None
-    query = "?page_size=100" if resource.paginated else ""
+    paged = {"page_size": "100"} if resource.paginated else {}
+    query = required_query(spec, resource.list, **paged)
     response = probe.call("GET", resource.collection + query, as_key=as_key)
     probe.expect_status(response, 200, "list_available", f"listing {resource.collection}")
     data = probe.data(response)
@@ -521,10 +525,13 @@ class Objects:
         spec = self.story.spec
         schema = body_schema(spec, resource.create)
         body = rich_body(spec, schema, self.story.name("rich"))
+        required = set(schema.get("required", ()))
         for field, prop in schema.get("properties", {}).items():
             target = referenced_collection(spec, field)
             if target is not None and field in body:
                 body[field] = self.reference(target, as_key)
+            elif field in self.unsatisfiable(resource) and field not in required:
+                body.pop(field, None)
             if resolve(spec, prop).get("writeOnly") and isinstance(body.get(field), str):
                 self.probe.secret_values.add(body[field])
         return body
@@ -536,12 +543,33 @@ class Objects:
             self._references[key] = data["id"]
         return self._references[key]
 
+    def unsatisfiable(self, resource: Resource) -> list[str]:
+        """The create body's `<entity>_id` fields that no plain create of the spec can fill.
+
+        (`POST /v1/memory` needs a `session_id`: sessions come from a token and a start, not from a
+        create.) An optional one is left out of the body; a required one is sent as a made-up id.
+        """
+        spec = self.story.spec
+        return [
+            field
+            for field in body_schema(spec, resource.create).get("properties", {})
+            if field.endswith("_id") and referenced_collection(spec, field) is None
+        ]
+
     def create(
         self, resource: Resource, as_key: str = "API_KEY", body: dict[str, Any] | None = None
     ) -> tuple[dict[str, Any], dict[str, Any]]:
         probe = self.probe
         sent = body if body is not None else self.body(resource, as_key)
         response = probe.call("POST", resource.collection, as_key=as_key, body=sent)
+        made_up = [field for field in self.unsatisfiable(resource) if field in sent]
+        if made_up and 400 <= response.status_code < 500 and response.status_code != 401:
+            # Refusing an id that names nothing is right: this resource cannot be judged here.
+            probe.not_judged[resource.collection] = (
+                f"its create needs {', '.join(f'`{f}`' for f in made_up)}, which no plain create "
+                f"of the spec makes; a made-up id was refused with {response.status_code}"
+            )
+            raise OutOfScope(f"POST {resource.collection}")
         probe.expect(
             response.status_code in (200, 201),
             "create_accepted",
@@ -623,7 +651,7 @@ def _judge_resource(probe: Probe, objects: Objects, resource: Resource) -> None:
 
 
 def _judge_list(probe: Probe, objects: Objects, resource: Resource, first: dict[str, Any]) -> None:
-    response, items = _listed(probe, resource)
+    response, items = _listed(probe, objects.story.spec, resource)
     ids = probe.ids(items)
     probe.expect(first["id"] in ids, "read_back", "a created object must be listed", response)
     entry = next(item for item in items if item.get("id") == first["id"])
@@ -638,7 +666,7 @@ def _judge_list(probe: Probe, objects: Objects, resource: Resource, first: dict[
     if resource.newest_first:
         time.sleep(0.01)
         _, second = objects.create(resource)
-        response, items = _listed(probe, resource)
+        response, items = _listed(probe, objects.story.spec, resource)
         ids = probe.ids(items)
         probe.expect(
             second["id"] in ids and ids.index(second["id"]) < ids.index(first["id"]),
@@ -729,7 +757,7 @@ def _judge_isolation(
         response = probe.call(method, path, as_key="API_KEY_2", body=body)
         probe.expect_status(response, 404, "space_isolation", f"{method} of another space's object")
     if resource.list is not None:
-        response, items = _listed(probe, resource, as_key="API_KEY_2")
+        response, items = _listed(probe, objects.story.spec, resource, as_key="API_KEY_2")
         probe.expect(
             mine["id"] not in probe.ids(items),
             "space_isolation",
@@ -792,7 +820,7 @@ def _judge_delete(
         probe.expect_status(response, 404, "delete_removes", f"{method} of a deleted object")
         probe.expect_error_body(response, "delete_removes")
     if resource.list is not None:
-        response, items = _listed(probe, resource)
+        response, items = _listed(probe, objects.story.spec, resource)
         probe.expect(
             current["id"] not in probe.ids(items),
             "delete_removes",
@@ -823,6 +851,14 @@ def _optional(probe: Probe, method: str, path: str, **kwargs: Any) -> Any:
         return probe.call(method, path, **kwargs)
     except OutOfScope:
         return None
+
+
+def _session_list(spec: dict[str, Any]) -> str:
+    """The sessions list with every filter the spec requires (the first enum member: `active`)."""
+    listing = next(
+        (op for op in operations(spec) if (op.method, op.path) == ("GET", SESSIONS)), None
+    )
+    return SESSIONS + ("" if listing is None else required_query(spec, listing, page_size="100"))
 
 
 def session_lifecycle(probe: Probe, story: Story) -> None:
@@ -865,7 +901,7 @@ def session_lifecycle(probe: Probe, story: Story) -> None:
         foreign = _optional(probe, "GET", item, as_key="API_KEY_2")
         if foreign is not None:
             probe.expect_status(foreign, 404, "space_isolation", "another space's session")
-        listed = _optional(probe, "GET", f"{SESSIONS}?page_size=100", as_key="API_KEY_2")
+        listed = _optional(probe, "GET", _session_list(story.spec), as_key="API_KEY_2")
         if listed is not None:
             page = probe.data(listed)
             probe.expect(
