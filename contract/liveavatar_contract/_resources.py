@@ -75,6 +75,59 @@ def resources(spec: dict[str, Any]) -> list[Resource]:
     return found
 
 
+def _declared(spec: dict[str, Any], schema: Any) -> dict[str, Any]:
+    """The properties a schema declares, its `anyOf`/`oneOf`/`allOf` options' included."""
+    schema = resolve(spec, schema)
+    if not isinstance(schema, dict):
+        return {}
+    found = dict(schema.get("properties", {}))
+    for key in ("anyOf", "oneOf", "allOf"):
+        for option in schema.get(key, ()):
+            for name, prop in _declared(spec, option).items():
+                found.setdefault(name, prop)
+    return found
+
+
+def _items(spec: dict[str, Any], schema: Any) -> Any:
+    schema = resolve(spec, schema)
+    if not isinstance(schema, dict):
+        return {}
+    if "items" in schema:
+        return schema["items"]
+    for key in ("anyOf", "oneOf"):
+        for option in schema.get(key, ()):
+            option = resolve(spec, option)
+            if isinstance(option, dict) and "items" in option:
+                return option["items"]
+    return {}
+
+
+def reads_back(spec: dict[str, Any], schema: Any, sent: Any, got: Any, *, top: bool = True) -> bool:
+    """Whether ``got`` holds what was sent as ``schema`` says it: objects on the properties the
+    schema declares (undeclared ones may be dropped), lists item by item, values exactly.
+
+    A nested object's `id` is the server's to assign (a FastAPI model's `default_factory=uuid4`,
+    or a link id kept only when it names an existing one), so it is not compared.
+    """
+    if isinstance(sent, dict):
+        declared = _declared(spec, schema)
+        return isinstance(got, dict) and all(
+            reads_back(spec, declared[key], value, got.get(key), top=False)
+            for key, value in sent.items()
+            if key in declared and (top or key != "id")
+        )
+    if isinstance(sent, list):
+        items = _items(spec, schema)
+        return (
+            isinstance(got, list)
+            and len(got) == len(sent)
+            and all(
+                reads_back(spec, items, a, b, top=False) for a, b in zip(sent, got, strict=True)
+            )
+        )
+    return bool(sent == got)
+
+
 def required_query(spec: dict[str, Any], operation: Operation, **given: str) -> str:
     """A query string with ``given`` and a valid value for every other required query parameter.
 

@@ -14,6 +14,7 @@ from liveavatar_contract._probe import OutOfScope, Probe, ScenarioStop, parse_ti
 from liveavatar_contract._resources import (
     Resource,
     body_schema,
+    reads_back,
     referenced_collection,
     required_query,
     resources,
@@ -586,10 +587,11 @@ class Objects:
         if resource.delete is not None:
             self.story.created.append((as_key, resource.collection, data["id"]))
         hidden = self.write_only(resource)
+        declared = body_schema(self.story.spec, resource.create).get("properties", {})
         for field, value in sent.items():
             if field in data and field not in hidden:
                 probe.expect(
-                    data[field] == value,
+                    reads_back(self.story.spec, declared.get(field, {}), value, data[field]),
                     "read_back",
                     f"`{field}` must read back as sent ({value!r})",
                     response,
@@ -704,7 +706,10 @@ def _judge_update(
     probe.expect_status(patched, 200, "update_partial", "a partial update")
     updated = probe.data(patched)
     probe.expect(
-        updated.get(field) == new, "update_partial", f"the sent `{field}` must change", patched
+        reads_back(spec, schema["properties"][field], new, updated.get(field)),
+        "update_partial",
+        f"the sent `{field}` must change",
+        patched,
     )
     for name, value in first.items():
         if name not in body and name != "updated_at":

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from liveavatar_contract._spec import judged_spec
+from liveavatar_contract._spec import judged_spec, resolve
 from liveavatar_contract.checks import KEY_VARIABLE, POOL_VARIABLE, URL_VARIABLE, WARNINGS_VARIABLE
 
 HOOKS_MODULE = "liveavatar_contract.checks"
-SECRET_REFERENCE = "secret_id"  # noqa: S105 (a field name, not a secret)
 # schemathesis' default for positive_data_acceptance plus 400, which the docs give for an invalid
-# secret_id; `secret_reference_judged` still fails a 400 to a request naming a valid secret.
-SECRET_REFERENCING_STATUSES = ["2xx", "3xx", "400", "401", "403", "404", "409", "429", "5xx"]
+# secret_id and the overlay for any body id naming nothing of the caller's space;
+# `secret_reference_judged` still fails a 400 to a request naming a valid secret.
+REFERENCE = re.compile(r"^[a-z][a-z0-9_]*_id$")
+REFERENCING_STATUSES = ["2xx", "3xx", "400", "401", "403", "404", "409", "429", "5xx"]
 SANITIZED_KEYS = [
     "x-api-key",
     "secret_value",
@@ -62,12 +64,34 @@ class SchemathesisRun:
         return bool(self.failed_checks) or self.exit_code not in (0, 1)
 
 
-def secret_referencing_operations(spec: dict[str, Any]) -> list[str]:
-    """Operation ids whose JSON body has a `secret_id` property (found in the spec, not named here)."""
+def _reference_fields(
+    spec: dict[str, Any], node: Any, seen: frozenset[int] = frozenset()
+) -> set[str]:
+    """`<entity>_id` property names anywhere in a schema (nested objects, arrays, every option)."""
+    node = resolve(spec, node)
+    if not isinstance(node, dict) or id(node) in seen:
+        return set()
+    seen = seen | {id(node)}
+    found = {name for name in node.get("properties", {}) if REFERENCE.match(name)}
+    children = list(node.get("properties", {}).values())
+    children += [node["items"]] if "items" in node else []
+    for key in ("oneOf", "anyOf", "allOf"):
+        children += list(node.get(key, ()))
+    for child in children:
+        found |= _reference_fields(spec, child, seen)
+    return found
+
+
+def referencing_operations(spec: dict[str, Any]) -> list[str]:
+    """Operation ids whose JSON body names another object by an `<entity>_id`, at any depth.
+
+    Found in the spec, not named here. A schema-valid id may name nothing of the caller's
+    space, so these operations may answer such a request with 400.
+    """
     found = []
     for item in spec.get("paths", {}).values():
         for operation in item.values():
-            if not isinstance(operation, dict):
+            if not isinstance(operation, dict) or "operationId" not in operation:
                 continue
             schema = (
                 operation.get("requestBody", {})
@@ -75,12 +99,7 @@ def secret_referencing_operations(spec: dict[str, Any]) -> list[str]:
                 .get("application/json", {})
                 .get("schema", {})
             )
-            while "$ref" in schema:
-                target: Any = spec
-                for part in schema["$ref"].removeprefix("#/").split("/"):
-                    target = target[part]
-                schema = target
-            if SECRET_REFERENCE in schema.get("properties", {}):
+            if _reference_fields(spec, schema):
                 found.append(operation["operationId"])
     return found
 
@@ -96,12 +115,12 @@ def write_config(path: Path, spec: dict[str, Any]) -> None:
     for name, scheme in schemes.items():
         if scheme.get("type") == "apiKey":
             lines += [f'[auth.openapi."{name}"]', f'api_key = "${{{KEY_VARIABLE}}}"', ""]
-    operations = secret_referencing_operations(spec)
+    operations = referencing_operations(spec)
     if operations:
         lines += [
             "[[operations]]",
             f"include-operation-id = {json.dumps(operations)}",
-            f"checks.positive_data_acceptance.expected-statuses = {json.dumps(SECRET_REFERENCING_STATUSES)}",
+            f"checks.positive_data_acceptance.expected-statuses = {json.dumps(REFERENCING_STATUSES)}",
             "",
         ]
     # Mask keys and secret values, but keep ids and names so a `Reproduce with:` line replays.

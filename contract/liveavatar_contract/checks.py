@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import zlib
 from functools import cache
 from typing import Any
@@ -22,6 +23,7 @@ from schemathesis.checks import CheckContext
 
 from liveavatar_contract._findings import API_KEY_HEADER
 from liveavatar_contract._probe import parse_timestamp, walk_objects
+from liveavatar_contract._resources import reads_back
 from liveavatar_contract._spec import resolve
 
 AnyCase = Case[Any]
@@ -185,9 +187,23 @@ def _listed_in_space(case: AnyCase, secret_id: str) -> bool:
     return False
 
 
+# The descriptions that make a secret's ownership the whole test of a `secret_id` (LLM
+# configurations: "Validates that the secret_id belongs to the user's space"). Elsewhere the secret
+# must also suit the operation (a voice binding: "Validates the secret can be used ..."), so a
+# 400 to a secret of the space may be right there.
+OWNERSHIP_ONLY = re.compile(r"secret_id[^.\n]*\bbelongs to\b", re.IGNORECASE)
+
+
+def _ownership_only(case: AnyCase) -> bool:
+    raw = case.operation.schema.raw_schema
+    operation = raw.get("paths", {}).get(case.operation.path, {}).get(case.method.lower(), {})
+    return bool(OWNERSHIP_ONLY.search(str(operation.get("description", ""))))
+
+
 @schemathesis.check
 def secret_reference_judged(ctx: CheckContext, response: Response, case: AnyCase) -> bool | None:
-    """A `secret_id` of the caller's space is never refused with 400; an unknown one is never accepted."""
+    """An unknown `secret_id` is never accepted; where the description makes ownership the only
+    test, a `secret_id` of the caller's space is never refused with 400."""
     ids, _ = _pool()
     body = case.body
     secret_id = body.get(SECRET_REFERENCE) if isinstance(body, dict) else None
@@ -200,6 +216,7 @@ def secret_reference_judged(ctx: CheckContext, response: Response, case: AnyCase
         secret_id in ids
         and response.status_code == 400
         and not negative
+        and _ownership_only(case)
         and _listed_in_space(case, secret_id)
     ):
         raise AssertionError(
@@ -216,13 +233,13 @@ def secret_reference_judged(ctx: CheckContext, response: Response, case: AnyCase
     return None
 
 
-def _declared_properties(case: AnyCase) -> set[str]:
-    """The properties the operation's JSON request body schema declares."""
+def _declared_properties(case: AnyCase) -> dict[str, Any]:
+    """The properties the operation's JSON request body schema declares (name -> schema)."""
     raw = case.operation.schema.raw_schema
     operation = raw.get("paths", {}).get(case.operation.path, {}).get(case.method.lower(), {})
     content = operation.get("requestBody", {}).get("content", {}).get("application/json", {})
     schema = resolve(raw, content.get("schema", {}))
-    return set(schema.get("properties", {})) if isinstance(schema, dict) else set()
+    return dict(schema.get("properties", {})) if isinstance(schema, dict) else {}
 
 
 @schemathesis.check
@@ -239,10 +256,16 @@ def write_reads_back(ctx: CheckContext, response: Response, case: AnyCase) -> bo
     data = document.get("data") if isinstance(document, dict) else None
     if not isinstance(data, dict):
         return None
+    raw = case.operation.schema.raw_schema
     declared = _declared_properties(case)
     for name, sent in body.items():
-        # Undeclared properties may be ignored (the schemas allow additional properties).
-        if name in declared and name in data and data[name] != sent:
+        # Undeclared properties may be ignored (the schemas allow additional properties), at any
+        # depth; a nested object's `id` is the server's to assign.
+        if (
+            name in declared
+            and name in data
+            and not reads_back(raw, declared[name], sent, data[name], top=False)
+        ):
             raise AssertionError(
                 f"`{name}` was sent as {sent!r} but the response says {data[name]!r}"
             )

@@ -250,7 +250,9 @@ class ReferenceServer:
             "path": path_params,
             "header": headers,
             "cookie": cookies(headers["cookie"]) if "cookie" in headers else {},
-            "query": dict(parse_qsl(query.decode("latin-1"))) if query else {},
+            "query": dict(parse_qsl(query.decode("latin-1"), keep_blank_values=True))
+            if query
+            else {},
         }
         params = self._parameters[operation.operation_id].validate(raw)
         if not self.store.accepts_nul:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 from liveavatar_contract._findings import curl_line
 from liveavatar_contract._schemathesis import (
     read_events,
-    secret_referencing_operations,
+    referencing_operations,
     write_config,
 )
 from liveavatar_contract._spec import (
@@ -50,14 +51,42 @@ def test_curl_line_shows_a_made_up_wrong_key() -> None:
     assert "'X-API-KEY: la-wrong-1'" in curl_line(request, {"API_KEY": "k"})
 
 
-def test_secret_referencing_operations_come_from_the_spec(root: Path) -> None:
+def _mentions_an_id(spec: dict[str, Any], node: Any, depth: int = 0) -> bool:
+    """Whether a schema's JSON, $refs followed a few levels, names a `..._id` property."""
+    node = resolve(spec, node)
+    if depth > 6:
+        return False
+    if isinstance(node, dict):
+        if any(name.endswith("_id") for name in node.get("properties", {})):
+            return True
+        return any(_mentions_an_id(spec, value, depth + 1) for value in node.values())
+    if isinstance(node, list):
+        return any(_mentions_an_id(spec, value, depth + 1) for value in node)
+    return False
+
+
+def test_referencing_operations_come_from_the_spec(root: Path) -> None:
     spec, _ = load_spec(None)
-    found = set(secret_referencing_operations(spec))
+    found = set(referencing_operations(spec))
     for op in operations(spec):
         content = op.raw.get("requestBody", {}).get("content", {}).get("application/json", {})
-        body = resolve(spec, content.get("schema", {}))
-        assert ("secret_id" in body.get("properties", {})) == (op.operation_id in found)
-    assert found
+        assert _mentions_an_id(spec, content.get("schema", {})) == (op.operation_id in found), (
+            op.operation_id
+        )
+    secret_creates = [
+        op.operation_id
+        for op in operations(spec)
+        if "secret_id"
+        in resolve(
+            spec,
+            op.raw.get("requestBody", {})
+            .get("content", {})
+            .get("application/json", {})
+            .get("schema", {}),
+        ).get("properties", {})
+    ]
+    assert secret_creates
+    assert set(secret_creates) <= found
 
 
 def test_config_takes_the_key_from_the_environment(root: Path, tmp_path: Path) -> None:
