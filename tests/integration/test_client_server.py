@@ -18,6 +18,7 @@ from liveavatar import (
 from liveavatar._cli import main as cli_main
 from liveavatar_api.api.secrets import list_secrets_v1_secrets_get as list_secrets
 
+from tests.integration._flows import flow
 from tests.integration.conftest import Server
 
 SECRET_VALUE = "sk-integration-secret-value-123"
@@ -29,6 +30,7 @@ def client(server: Server) -> Iterator[LiveAvatar]:
         yield client
 
 
+@flow("secrets", "llm_configurations")
 def test_full_lifecycle(client: LiveAvatar) -> None:
     secret = client.secrets.create(
         secret_name="openai", secret_value=SECRET_VALUE, secret_type="OPENAI_API_KEY"
