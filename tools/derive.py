@@ -241,10 +241,63 @@ def links(spec: dict[str, Any]) -> dict[tuple[str, str], dict[str, dict[str, Any
     return found
 
 
+def _narrower(spec: dict[str, Any], a: JSON, b: JSON) -> bool:
+    """Whether object schema ``a`` is ``b`` and more: every property and requirement of ``b``,
+    at least one more requirement."""
+    left, right = resolve(spec, a), resolve(spec, b)
+    if not (isinstance(left, dict) and isinstance(right, dict)):
+        return False
+    if "properties" not in left or "properties" not in right:
+        return False
+    needs_left, needs_right = set(left.get("required", ())), set(right.get("required", ()))
+    return set(right["properties"]) <= set(left["properties"]) and needs_right < needs_left
+
+
+def _most_specific_first(spec: dict[str, Any], options: list[JSON]) -> list[JSON]:
+    """The options of a union, each narrower object schema moved before the ones it extends.
+
+    The client tries a union's options in order and its models accept extra properties, so
+    the first object schema that an answer satisfies wins: the one that requires more must be
+    tried first (an ended session's `ListHistoricEntrySchema` before `ListSessionEntrySchema`).
+    Options that do not extend one another keep their published order.
+    """
+    ordered = list(options)
+    moved = True
+    while moved:
+        moved = False
+        for i in range(len(ordered)):
+            for j in range(i + 1, len(ordered)):
+                if _narrower(spec, ordered[j], ordered[i]):
+                    ordered.insert(i, ordered.pop(j))
+                    moved = True
+                    break
+            if moved:
+                break
+    return ordered
+
+
+def order_unions(spec: dict[str, Any]) -> None:
+    """Apply `_most_specific_first` to every `anyOf`/`oneOf` of the spec (mutates it)."""
+    stack: list[JSON] = [spec]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for key in ("anyOf", "oneOf"):
+                if isinstance(node.get(key), list):
+                    node[key] = _most_specific_first(spec, node[key])
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+
+
 def derive(spec: dict[str, Any]) -> dict[str, Any]:
-    """Add the derived error responses and links to ``spec`` (mutates it); documented ones win."""
+    """Add the derived error responses and links to ``spec`` (mutates it); documented ones win.
+
+    Unions are ordered most specific first (`order_unions`).
+    """
     if "ErrorEnvelope" not in spec.get("components", {}).get("schemas", {}):
         raise DeriveError("components.schemas.ErrorEnvelope is missing (the overlay declares it)")
+    order_unions(spec)
     derived_links = links(spec)
     for path, item in spec.get("paths", {}).items():
         for method, op in item.items():

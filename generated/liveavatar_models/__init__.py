@@ -679,14 +679,14 @@ class ListHistoricEntrySchema(BaseModel):
             title="Credits Consumed",
         ),
     ]
-    end_at: Annotated[AwareDatetime | None, Field(title="End At")] = None
+    end_at: Annotated[AwareDatetime, Field(title="End At")]
     end_reason: SessionEndReasonEnum | None = None
 
 
 class ResponseUnionListSessionEntrySchemaListHistoricEntrySchema(BaseModel):
     code: Annotated[int | None, Field(title="Code")] = 100
     data: Annotated[
-        ListSessionEntrySchema | ListHistoricEntrySchema | None, Field(title="Data")
+        ListHistoricEntrySchema | ListSessionEntrySchema | None, Field(title="Data")
     ] = None
     message: Annotated[str | None, Field(title="Message")] = None
 
@@ -951,7 +951,7 @@ class PaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema(BaseMo
     next: Annotated[str | None, Field(title="Next")] = None
     previous: Annotated[str | None, Field(title="Previous")] = None
     results: Annotated[
-        list[ListSessionEntrySchema | ListHistoricEntrySchema], Field(title="Results")
+        list[ListHistoricEntrySchema | ListSessionEntrySchema], Field(title="Results")
     ]
 
 

@@ -401,7 +401,7 @@ class SessionsStub(Generic[Ctx]):
         /,
         *,
         session_id: str,
-    ) -> models.ListSessionEntrySchema | models.ListHistoricEntrySchema:
+    ) -> models.ListHistoricEntrySchema | models.ListSessionEntrySchema:
         """GET /v1/sessions/{session_id} (get_session_v1_sessions__session_id__get)."""
         raise NotImplementedOperation("get_session_v1_sessions__session_id__get")
 

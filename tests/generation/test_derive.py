@@ -152,3 +152,56 @@ def test_envelope_titles_get_readable_class_names() -> None:
         "Response": {"class_name": "ResponseSchema", "module_name": "response_schema"},
         "ResponselistW": {"class_name": "ResponseListW", "module_name": "response_list_w"},
     }
+
+
+def test_a_body_naming_another_object_may_be_refused_with_400() -> None:
+    paths = derive(_spec())["paths"]
+    assert "400" in paths["/v1/tickets/ping"]["post"]["responses"]  # ticket_id in its body
+    assert "400" not in paths["/v1/widgets"]["post"]["responses"]  # a name only
+    nested = _spec()
+    nested["paths"]["/v1/widgets"]["post"]["requestBody"] = {
+        "content": {
+            "application/json": {
+                "schema": {
+                    "oneOf": [
+                        {"type": "object", "properties": {"name": {"type": "string"}}},
+                        {
+                            "type": "object",
+                            "properties": {
+                                "parts": {
+                                    "type": "array",
+                                    "items": {
+                                        "type": "object",
+                                        "properties": {"gear_id": {"type": "string"}},
+                                    },
+                                }
+                            },
+                        },
+                    ]
+                }
+            }
+        }
+    }
+    assert "400" in derive(nested)["paths"]["/v1/widgets"]["post"]["responses"]
+
+
+def _entry(*required: str, extra: tuple[str, ...] = ()) -> dict[str, Any]:
+    names = ("id", *required, *extra)
+    return {
+        "type": "object",
+        "properties": {name: {"type": "string"} for name in names},
+        "required": ["id", *required],
+    }
+
+
+def test_a_union_tries_the_narrowest_object_schema_first() -> None:
+    spec = _spec()
+    schemas = spec["components"]["schemas"]
+    schemas["Open"] = _entry(extra=("closed_at",))
+    schemas["Closed"] = _entry("closed_at")
+    schemas["Other"] = _entry("colour")
+    refs = [{"$ref": f"#/components/schemas/{name}"} for name in ("Open", "Other", "Closed")]
+    schemas["Entry"] = {"anyOf": [*refs, {"type": "null"}]}
+    ordered = derive(spec)["components"]["schemas"]["Entry"]["anyOf"]
+    # Closed requires all Open does and more: it moves before Open; Other is no kin of either.
+    assert ordered == [refs[2], refs[0], refs[1], {"type": "null"}]

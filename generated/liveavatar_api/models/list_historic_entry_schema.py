@@ -28,7 +28,7 @@ class ListHistoricEntrySchema:
         mode (SessionModeEnum):
         is_sandbox (bool):
         credits_consumed (float): Total credits consumed by this session
-        end_at (datetime.datetime | Unset):
+        end_at (datetime.datetime):
         end_reason (None | SessionEndReasonEnum | Unset):
     """
 
@@ -40,7 +40,7 @@ class ListHistoricEntrySchema:
     mode: SessionModeEnum
     is_sandbox: bool
     credits_consumed: float
-    end_at: datetime.datetime | Unset = UNSET
+    end_at: datetime.datetime
     end_reason: None | SessionEndReasonEnum | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -61,9 +61,7 @@ class ListHistoricEntrySchema:
 
         credits_consumed = self.credits_consumed
 
-        end_at: str | Unset = UNSET
-        if not isinstance(self.end_at, Unset):
-            end_at = self.end_at.isoformat()
+        end_at = self.end_at.isoformat()
 
         end_reason: None | str | Unset
         if isinstance(self.end_reason, Unset):
@@ -85,10 +83,9 @@ class ListHistoricEntrySchema:
                 "mode": mode,
                 "is_sandbox": is_sandbox,
                 "credits_consumed": credits_consumed,
+                "end_at": end_at,
             }
         )
-        if end_at is not UNSET:
-            field_dict["end_at"] = end_at
         if end_reason is not UNSET:
             field_dict["end_reason"] = end_reason
 
@@ -113,12 +110,7 @@ class ListHistoricEntrySchema:
 
         credits_consumed = d.pop("credits_consumed")
 
-        _end_at = d.pop("end_at", UNSET)
-        end_at: datetime.datetime | Unset
-        if isinstance(_end_at, Unset):
-            end_at = UNSET
-        else:
-            end_at = datetime.datetime.fromisoformat(_end_at)
+        end_at = datetime.datetime.fromisoformat(d.pop("end_at"))
 
         def _parse_end_reason(data: object) -> None | SessionEndReasonEnum | Unset:
             if data is None:

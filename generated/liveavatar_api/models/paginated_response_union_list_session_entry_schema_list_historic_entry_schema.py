@@ -35,14 +35,14 @@ class PaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.list_session_entry_schema import ListSessionEntrySchema  # noqa: PLC0415
+        from ..models.list_historic_entry_schema import ListHistoricEntrySchema  # noqa: PLC0415
 
         count = self.count
 
         results = []
         for results_item_data in self.results:
             results_item: dict[str, Any]
-            if isinstance(results_item_data, ListSessionEntrySchema):
+            if isinstance(results_item_data, ListHistoricEntrySchema):
                 results_item = results_item_data.to_dict()
             else:
                 results_item = results_item_data.to_dict()
@@ -86,14 +86,14 @@ class PaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema:
                 try:
                     if not isinstance(data, dict):
                         raise TypeError()
-                    results_item_type_0 = ListSessionEntrySchema.from_dict(data)
+                    results_item_type_0 = ListHistoricEntrySchema.from_dict(data)
 
                     return results_item_type_0
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                results_item_type_1 = ListHistoricEntrySchema.from_dict(data)
+                results_item_type_1 = ListSessionEntrySchema.from_dict(data)
 
                 return results_item_type_1
 

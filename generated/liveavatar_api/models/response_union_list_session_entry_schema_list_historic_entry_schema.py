@@ -39,9 +39,9 @@ class ResponseUnionListSessionEntrySchemaListHistoricEntrySchema:
         data: dict[str, Any] | None | Unset
         if isinstance(self.data, Unset):
             data = UNSET
-        elif isinstance(self.data, ListSessionEntrySchema):
-            data = self.data.to_dict()
         elif isinstance(self.data, ListHistoricEntrySchema):
+            data = self.data.to_dict()
+        elif isinstance(self.data, ListSessionEntrySchema):
             data = self.data.to_dict()
         else:
             data = self.data
@@ -78,7 +78,7 @@ class ResponseUnionListSessionEntrySchemaListHistoricEntrySchema:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                data_type_0 = ListSessionEntrySchema.from_dict(data)
+                data_type_0 = ListHistoricEntrySchema.from_dict(data)
 
                 return data_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -86,7 +86,7 @@ class ResponseUnionListSessionEntrySchemaListHistoricEntrySchema:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                data_type_1 = ListHistoricEntrySchema.from_dict(data)
+                data_type_1 = ListSessionEntrySchema.from_dict(data)
 
                 return data_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
