@@ -34,6 +34,8 @@ from liveavatar_server._validation import (
     is_json_media_type,
     nul_characters,
     parse_json,
+    alias_paths,
+    apply_aliases,
     validate_body,
 )
 
@@ -128,6 +130,12 @@ class ReferenceServer:
             operation_id: TypeAdapter(binding.body)
             for operation_id, binding in self.bindings.items()
             if binding.body is not None
+        }
+        # Legacy values a body still accepts (`x-aliases` in the overlay: `mode: CUSTOM`).
+        self._aliases = {
+            op.operation_id: paths
+            for op in self.operations
+            if op.body_schema is not None and (paths := alias_paths(self.spec, op.body_schema))
         }
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -289,11 +297,15 @@ class ReferenceServer:
                     [{"type": "missing", "loc": ["body"], "msg": "Field required", "input": None}]
                 )
             return None
+        document = parse_json(body)
+        aliases = self._aliases.get(operation.operation_id)
+        if aliases:
+            document = apply_aliases(document, aliases)
         return validate_body(
             self.spec,
             operation.body_schema,
             adapter,
-            parse_json(body),
+            document,
             allow_nul=self.store.accepts_nul,
         )
 

@@ -266,6 +266,50 @@ def nul_characters(value: Any, loc: list[str | int]) -> list[dict[str, Any]]:
     return []
 
 
+ALIASES = "x-aliases"
+AliasPath = tuple[tuple[str, ...], dict[str, Any]]
+
+
+def alias_paths(spec: JSONObject, schema: JSONObject) -> list[AliasPath]:
+    """Where a body's schema accepts a legacy value for another (`x-aliases`, from the overlay).
+
+    Each entry is the property path (through nested objects and every `oneOf`/`anyOf` option)
+    and its `{legacy: current}` map; computed once per operation.
+    """
+    found: list[AliasPath] = []
+
+    def walk(node: Any, path: tuple[str, ...], depth: int) -> None:
+        node = resolve_schema(spec, node)
+        if not isinstance(node, dict) or depth > 8:
+            return
+        for key in ("oneOf", "anyOf", "allOf"):
+            for option in node.get(key, ()):
+                walk(option, path, depth + 1)
+        for name, prop in (node.get("properties") or {}).items():
+            resolved = resolve_schema(spec, prop)
+            if isinstance(resolved, dict) and isinstance(resolved.get(ALIASES), dict):
+                found.append(((*path, name), dict(resolved[ALIASES])))
+            walk(prop, (*path, name), depth + 1)
+
+    walk(schema, (), 0)
+    return found
+
+
+def apply_aliases(document: Any, paths: list[AliasPath]) -> Any:
+    """``document`` (freshly parsed: changed in place) with each legacy value at an alias path
+    replaced by its current one."""
+    for path, aliases in paths:
+        holder = document
+        for name in path[:-1]:
+            holder = holder.get(name) if isinstance(holder, dict) else None
+        if not isinstance(holder, dict):
+            continue
+        value = holder.get(path[-1])
+        if isinstance(value, str) and value in aliases:
+            holder[path[-1]] = aliases[value]
+    return document
+
+
 def _matched_schema(spec: JSONObject, schema: JSONObject, value: Any) -> JSONObject:
     """The option of a `oneOf`/`anyOf` body that ``value`` (a validated model) came from."""
     schema = resolve_schema(spec, schema)

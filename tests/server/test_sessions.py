@@ -183,7 +183,7 @@ def test_the_token_body_is_validated_as_its_oneof(tenant: Tenant) -> None:
     missing = tenant.http.post("/v1/sessions/token", json={"mode": "FULL", "avatar_persona": {}})
     assert missing.status_code == 422
     assert all(error["loc"][0] == "body" for error in missing.json()["detail"])
-    wrong_mode = tenant.http.post("/v1/sessions/token", json={**LITE, "mode": "CUSTOM"})
+    wrong_mode = tenant.http.post("/v1/sessions/token", json={**LITE, "mode": "HALF"})
     assert wrong_mode.status_code == 422
     bad_uuid = tenant.http.post("/v1/sessions/token", json={**FULL, "avatar_id": "x"})
     assert bad_uuid.status_code == 422
@@ -222,6 +222,28 @@ def test_lite_mode_answers_a_ws_url_and_the_callers_own_livekit_room(tenant: Ten
     assert room["livekit_url"] == own["livekit_url"]
     assert room["livekit_client_token"] == "their-token"
     assert room["ws_url"].startswith("ws://")
+
+
+def test_legacy_custom_mode_is_read_as_lite(tenant: Tenant) -> None:
+    """As Pipecat's LiveAvatarApi talks: mode CUSTOM with a persona, start with no body at all,
+    stop with the bearer token and the session id; it reads every start field it models."""
+    base = str(tenant.http.base_url)
+    persona = {"voice_id": None, "language": "en"}
+    body = {"mode": "CUSTOM", "avatar_id": AVATAR, "avatar_persona": persona}
+    session_id, bearer = token(tenant, body)
+    answer = httpx.post(
+        base + "/v1/sessions/start", headers={**bearer, "accept": "application/json"}
+    )
+    room = data(answer, 201)
+    for field in ("livekit_url", "livekit_client_token", "livekit_agent_token", "ws_url"):
+        assert isinstance(room[field], str) and room[field], field
+    assert isinstance(room["max_session_duration"], int)
+    assert data(tenant.http.get(f"/v1/sessions/{session_id}"))["mode"] == "LITE"
+    stop = httpx.post(base + "/v1/sessions/stop", headers=bearer, json={"session_id": session_id})
+    assert data(stop) is None
+    # Only the alias is read: any other mode is still the oneOf's 422.
+    refused = tenant.http.post("/v1/sessions/token", json={**body, "mode": "custom"})
+    assert refused.status_code == 422
 
 
 def test_the_transcript_and_its_deletion(store: Store, tenant: Tenant) -> None:
