@@ -31,11 +31,11 @@ from liveavatar_server._store import Principal, Store
 from liveavatar_server._throttle import RateLimiter
 from liveavatar_server._validation import (
     ParameterModel,
+    alias_paths,
+    apply_aliases,
     is_json_media_type,
     nul_characters,
     parse_json,
-    alias_paths,
-    apply_aliases,
     validate_body,
 )
 
