@@ -174,6 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             operation_ids=sorted(probe.scope),
             prefix="upstream" if options.upstream else "schemathesis",
             lenient_errors=not options.upstream,
+            continue_on_failure=options.upstream,
         )
     probe.close()
 

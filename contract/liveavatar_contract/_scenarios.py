@@ -116,25 +116,52 @@ class Story:
 
 
 def _minimal_body(spec: dict[str, Any], operation: dict[str, Any]) -> dict[str, Any] | None:
-    """A body with every required property set, so a server that checks auth late still sees a sane request."""
+    """A schema-valid body with only what is required, so a server that validates before it
+    checks the key (Prism does) still has to answer the auth question, not a 422."""
     content = operation.get("requestBody", {}).get("content", {}).get("application/json")
     if content is None:
         return None
-    schema = _resolve(spec, content["schema"])
-    body: dict[str, Any] = {}
-    for name in schema.get("required", []):
-        prop = _resolve(spec, schema["properties"][name])
-        body[name] = prop["enum"][0] if "enum" in prop else "contract-probe"
-    return body
+    body = _minimal_value(spec, content.get("schema", {}), "body", 0)
+    return body if isinstance(body, dict) else {}
 
 
-def _resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        target: Any = spec
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
+def _minimal_value(spec: dict[str, Any], node: Any, name: str, depth: int) -> Any:
+    """The smallest valid value of a schema: a union's first non-null option, every required
+    property and every `const` one (it tells `oneOf` options apart), formats respected."""
+    schema = resolve(spec, node)
+    if not isinstance(schema, dict):
+        schema = {}
+    for key in ("oneOf", "anyOf"):
+        options = [resolve(spec, o) for o in schema.get(key, ())]
+        options = [o for o in options if isinstance(o, dict) and o.get("type") != "null"]
+        if options:
+            return _minimal_value(spec, options[0], name, depth)
+    if "const" in schema:
+        return schema["const"]
+    if schema.get("enum"):
+        return schema["default"] if schema.get("default") in schema["enum"] else schema["enum"][0]
+    kind = schema.get("type")
+    if kind == "object" or "properties" in schema:
+        if depth > 4:
+            return {}
+        properties = schema.get("properties", {})
+        wanted = [
+            field
+            for field, prop in properties.items()
+            if field in schema.get("required", ()) or "const" in resolve(spec, prop)
+        ]
+        return {
+            field: _minimal_value(spec, properties[field], field, depth + 1) for field in wanted
+        }
+    if kind == "array":
+        item = _minimal_value(spec, schema.get("items", {}), name, depth + 1)
+        return [item] * int(schema.get("minItems", 0))
+    if kind == "boolean":
+        return bool(schema.get("default", False))
+    if kind in {"integer", "number"}:
+        return schema.get("default", schema.get("minimum", 1))
+    formatted = schema.get("format") in {"uuid", "uri", "date-time"}
+    return rich_value(spec, schema, name, "probe") if formatted else "contract-probe"
 
 
 def auth_required(probe: Probe, story: Story) -> None:
@@ -143,6 +170,7 @@ def auth_required(probe: Probe, story: Story) -> None:
         if not operation.secured or operation.operation_id not in probe.scope:
             continue
         concrete = re.sub(r"\{[^}]+\}", lambda _: str(uuid.uuid4()), operation.path)
+        concrete += required_query(story.spec, operation)
         body = _minimal_body(story.spec, operation.raw)
         for label, raw in (("missing", None), ("wrong", f"la-wrong-{secrets.token_hex(12)}")):
             try:

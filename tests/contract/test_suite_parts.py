@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import httpx
+import jsonschema_rs
 import pytest
 from liveavatar_contract._findings import curl_line
+from liveavatar_contract._probe import Probe, ScenarioStop
+from liveavatar_contract._scenarios import Story, _minimal_body, auth_required
 from liveavatar_contract._schemathesis import (
     read_events,
     referencing_operations,
+    run_schemathesis,
     write_config,
 )
 from liveavatar_contract._spec import (
@@ -210,3 +216,85 @@ def test_upstream_lists_statuses_the_descriptions_promise(root: Path) -> None:
     assert not [
         line for line in effective if any(s in line.split(",")[0] for s in ("400", "401", "404"))
     ]
+
+
+def _body_errors(spec: dict[str, Any], operation: dict[str, Any], body: Any) -> list[str]:
+    schema = operation["requestBody"]["content"]["application/json"]["schema"]
+    validator = jsonschema_rs.Draft202012Validator(
+        {**schema, "components": spec["components"]}, validate_formats=True
+    )
+    return [error.message for error in validator.iter_errors(body)]
+
+
+def test_auth_probe_bodies_are_schema_valid() -> None:
+    """The auth probe's body is valid (a `oneOf` token config, uuids), so 401 is the only answer."""
+    spec, _ = load_spec(None)
+    probed = 0
+    for operation in operations(spec):
+        body = _minimal_body(spec, operation.raw)
+        if operation.secured and body is not None:
+            assert not _body_errors(spec, operation.raw, body), (operation.label, body)
+            probed += 1
+    assert probed >= 10
+
+
+def test_auth_required_passes_a_server_that_validates_before_it_checks_the_key() -> None:
+    """Prism-like order (422 for a bad body or query first, then the key): no false finding."""
+    spec, _ = load_spec(None)
+    known = operations(spec)
+    probe = Probe("http://validating.test", {"API_KEY": "good"}, known=known)
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        operation = probe.operation_of(request.method, request.url.path)
+        assert operation is not None
+        for parameter in operation.raw.get("parameters", []):
+            wanted = parameter.get("in") == "query" and parameter.get("required")
+            if wanted and parameter["name"] not in request.url.params:
+                return httpx.Response(422, json={"detail": "query"})
+        if "requestBody" in operation.raw:
+            body = json.loads(request.content or b"null")
+            if _body_errors(spec, operation.raw, body):
+                return httpx.Response(422, json={"detail": "body"})
+        if request.headers.get("x-api-key") != "good":
+            return httpx.Response(401, json={"code": 401, "data": None, "message": "no"})
+        return httpx.Response(200, json={"code": 100, "data": None, "message": "ok"})
+
+    probe._client = httpx.Client(
+        base_url="http://validating.test", transport=httpx.MockTransport(answer)
+    )
+    probe.scenario = "auth_required"
+    with contextlib.suppress(ScenarioStop):
+        auth_required(probe, Story(spec))
+    assert [finding.message for finding in probe.failures] == []
+    assert probe.reached["auth_required"] == {op.operation_id for op in known if op.secured}
+
+
+@pytest.mark.parametrize("upstream", [False, True])
+def test_continue_on_failure_reaches_the_schemathesis_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, upstream: bool
+) -> None:
+    """Upstream lists every disagreement: the published spec's missing 401 must not end an
+    operation's testing (schemathesis stops at an operation's first failure by default)."""
+    spec, _ = load_spec(None)
+    commands: list[list[str]] = []
+
+    def run(command: list[str], **_: object) -> subprocess.CompletedProcess[str]:
+        commands.append(command)
+        return subprocess.CompletedProcess(command, 0)
+
+    monkeypatch.setattr(subprocess, "run", run)
+    run_schemathesis(
+        spec=spec,
+        url="http://127.0.0.1:9",
+        api_key="k",
+        seed=1,
+        max_time=5,
+        max_examples=None,
+        workers="1",
+        report_dir=tmp_path,
+        pool={},
+        operation_ids=[operations(spec)[0].operation_id],
+        lenient_errors=not upstream,
+        continue_on_failure=upstream,
+    )
+    assert ("--continue-on-failure" in commands[0]) is upstream
