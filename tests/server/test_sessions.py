@@ -236,7 +236,8 @@ def test_legacy_custom_mode_is_read_as_lite(tenant: Tenant) -> None:
     )
     room = data(answer, 201)
     for field in ("livekit_url", "livekit_client_token", "livekit_agent_token", "ws_url"):
-        assert isinstance(room[field], str) and room[field], field
+        assert isinstance(room[field], str), field
+        assert room[field], field
     assert isinstance(room["max_session_duration"], int)
     assert data(tenant.http.get(f"/v1/sessions/{session_id}"))["mode"] == "LITE"
     stop = httpx.post(base + "/v1/sessions/stop", headers=bearer, json={"session_id": session_id})
