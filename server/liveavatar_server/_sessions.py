@@ -284,6 +284,9 @@ def list_page(
         return total, [dict(row) for row in rows]
 
 
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+
+
 def transcript(
     store: Store, space_id: str, session_id: str, start_at: int | None, end_at: int | None
 ) -> tuple[Row, list[Row]] | None:
@@ -295,6 +298,14 @@ def transcript(
         if row is None:
             return None
         where = [t.session_id == session_id]
+        # The spec leaves the bounds unbounded integers, as FastAPI's `int` is: past what a
+        # 64-bit column holds, a bound excludes every line or none (never an overflow).
+        if (start_at is not None and start_at > INT64_MAX) or (
+            end_at is not None and end_at <= INT64_MIN
+        ):
+            return row, []
+        start_at = None if start_at is not None and start_at < INT64_MIN else start_at
+        end_at = None if end_at is not None and end_at > INT64_MAX else end_at
         if start_at is not None:
             where.append(t.absolute_timestamp >= start_at)
         if end_at is not None:

@@ -193,10 +193,6 @@ def parameter_annotation(schema: JSONObject, name: str) -> Any:
     if python_type is str and schema.get("format") == "uuid":
         python_type = uuid.UUID
     constraints = {field: schema[key] for key, field in _CONSTRAINTS.items() if key in schema}
-    if python_type is int:
-        # Integers beyond 64 bits reach no database: a 422 like FastAPI's range errors.
-        constraints.setdefault("ge", -(2**63))
-        constraints.setdefault("le", 2**63 - 1)
     return Annotated[python_type, Field(**constraints)] if constraints else python_type
 
 
