@@ -123,7 +123,8 @@ def markdown(results: dict[str, Any]) -> str:
             )
     lines += ["", "## Goals", "", "| goal | measured | met |", "| --- | --- | --- |"]
     for goal in results["goals"]:
-        met = {True: "yes", False: "**no**", None: "not measured"}[goal["met"]]
+        unjudged = "report" if "(report" in goal["goal"] else "not measured"
+        met = {True: "yes", False: "**no**", None: unjudged}[goal["met"]]
         lines.append(f"| {goal['goal']} | {goal['measured']} | {met} |")
     return "\n".join(lines) + "\n"
 
