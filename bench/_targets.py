@@ -53,13 +53,16 @@ def _create_body(secret_id: str) -> dict[str, str]:
 
 @contextmanager
 def our_server(
-    workdir: Path, database_url: str | None = None, settings: dict[str, str] | None = None
+    workdir: Path,
+    database_url: str | None = None,
+    settings: dict[str, str] | None = None,
+    serve_args: tuple[str, ...] = (),
 ) -> Iterator[tuple[Endpoint, LiveServer]]:
     """Our server on a fresh space and key (SQLite in ``workdir`` unless a URL is given)."""
     storage = Storage(workdir / "data", database_url, settings or {})
     key = storage.provision()
     with (
-        LiveServer(storage) as server,
+        LiveServer(storage, *serve_args) as server,
         httpx.Client(base_url=server.base_url, headers={"X-API-KEY": key}, timeout=30) as http,
     ):
         secret = http.post(
@@ -90,6 +93,15 @@ def _ours_sqlite_full(workdir: Path) -> Iterator[Endpoint]:
 @contextmanager
 def _ours_postgres(workdir: Path) -> Iterator[Endpoint]:
     with scratch_database() as url, our_server(workdir, url) as (endpoint, _):
+        yield endpoint
+
+
+@contextmanager
+def _ours_postgres_2w(workdir: Path) -> Iterator[Endpoint]:
+    with (
+        scratch_database() as url,
+        our_server(workdir, url, serve_args=("--workers", "2")) as (endpoint, _),
+    ):
         yield endpoint
 
 
@@ -184,6 +196,11 @@ TARGETS: dict[str, Target] = {
             _ours_sqlite_full,
         ),
         Target("ours-postgres", "liveavatar-server, PostgreSQL (scratch database)", _ours_postgres),
+        Target(
+            "ours-postgres-2w",
+            "liveavatar-server --workers 2, PostgreSQL (scratch database)",
+            _ours_postgres_2w,
+        ),
         Target(
             "prism", "Prism 5.16.0 mock server on the same effective spec, default options", _prism
         ),

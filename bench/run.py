@@ -15,10 +15,11 @@ from typing import Any
 
 from bench import report
 from bench._targets import ROOT, our_server
+from bench.flows import bench_list_scaling, bench_session_flow
 from bench.generation import bench_generation
 from bench.server import DEFAULT_DURATION_S, bench_servers
 
-__all__ = ["SUITES", "goals", "main"]
+__all__ = ["SUITES", "goals", "main", "performance_goals"]
 
 RESULTS = ROOT / "bench" / "results"
 CLIENT_SCRIPT = ROOT / "bench" / "client_overhead.py"
@@ -26,12 +27,37 @@ CLIENT_SCRIPT = ROOT / "bench" / "client_overhead.py"
 MIN_PRISM_RATIO = 3.0
 MAX_P99_MS = 25.0
 MAX_CLIENT_OVERHEAD = 1.15
+# The performance goals: each a ratio taken in one run (see `goals`).
+CEILINGS = ("ceiling", "ceiling-granian")
+MIN_CEILING_RATIO = {
+    ("ours-sqlite", "create"): 0.40,
+    ("ours-sqlite", "get"): 0.60,
+    ("ours-postgres", "create"): 0.25,
+}
+MAX_GOAL_P99_MS = {
+    ("ours-sqlite", "create"): 10.0,
+    ("ours-sqlite", "get"): 5.0,
+    ("ours-postgres", "create"): 25.0,
+}
+MIN_PEER_RATIO = 3.0
+MIN_FLOW_CEILING_RATIO = 0.10
+MAX_PAGINATED_GROWTH = 1.5
 SUITES: dict[str, dict[str, Any]] = {
     "all": {
-        "targets": ["ours-sqlite", "ours-sqlite-full", "ours-postgres", "prism", "ceiling"],
+        "targets": [
+            "ours-sqlite",
+            "ours-sqlite-full",
+            "ours-postgres",
+            "ours-postgres-2w",
+            "peer-fastapi",
+            "prism",
+            "ceiling",
+            "ceiling-granian",
+        ],
         "scenarios": ("create", "get"),
         "client": True,
         "generation": True,
+        "flows": True,
     },
     # Issue 4: durable creates on SQLite against Prism, same load generator, same run.
     "server": {
@@ -39,6 +65,7 @@ SUITES: dict[str, dict[str, Any]] = {
         "scenarios": ("create",),
         "client": False,
         "generation": False,
+        "flows": False,
     },
 }
 
@@ -148,6 +175,87 @@ def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+def _ceiling(targets: dict[str, Any], scenario: str) -> tuple[str, float] | None:
+    """The faster bare ASGI app of this run for ``scenario``: (target name, req/s)."""
+    measured = [
+        (name, targets[name][scenario]["requests_per_s"])
+        for name in CEILINGS
+        if scenario in targets.get(name, {})
+    ]
+    return max(measured, key=lambda item: item[1]) if measured else None
+
+
+def _goal(goal: str, measured: str, met: bool | None) -> dict[str, Any]:
+    return {"goal": goal, "measured": measured, "met": met}
+
+
+def performance_goals(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """The figures against the ceiling, the FastAPI peer, the flow, lists, workers, generation."""
+    out: list[dict[str, Any]] = []
+    targets = (results.get("server") or {}).get("targets", {})
+    for (name, scenario), minimum in MIN_CEILING_RATIO.items():
+        run, ceiling = targets.get(name, {}).get(scenario), _ceiling(targets, scenario)
+        ratio = run["requests_per_s"] / ceiling[1] if run and ceiling else None
+        out.append(_goal(
+            f"{name} {scenario}s / ceiling >= {minimum:.2f}",
+            f"{ratio:.3f} ({run['requests_per_s']:,.0f} / {ceiling[1]:,.0f} req/s, {ceiling[0]})"
+            if ratio is not None and run and ceiling else "n/a",
+            None if ratio is None else ratio >= minimum,
+        ))  # fmt: skip
+        limit = MAX_GOAL_P99_MS[(name, scenario)]
+        out.append(_goal(
+            f"{name} {scenario} p99 <= {limit:g} ms",
+            f"{run['p99_ms']:.2f} ms" if run else "n/a",
+            None if run is None else run["p99_ms"] <= limit,
+        ))  # fmt: skip
+    ours, peer = (targets.get(n, {}).get("create") for n in ("ours-sqlite", "peer-fastapi"))
+    ratio = ours["requests_per_s"] / peer["requests_per_s"] if ours and peer else None
+    out.append(_goal(
+        f"ours-sqlite creates / FastAPI + SQLAlchemy peer >= {MIN_PEER_RATIO:g}x",
+        f"{ratio:.1f}x" if ratio is not None else "n/a",
+        None if ratio is None else ratio >= MIN_PEER_RATIO,
+    ))  # fmt: skip
+    flow, ceiling = results.get("session_flow"), _ceiling(targets, "create")
+    ratio = flow["flows_per_s"] / ceiling[1] if flow and "flows_per_s" in flow and ceiling else None
+    out.append(_goal(
+        f"session flows (token+start+stop) per s, SQLite / ceiling >= {MIN_FLOW_CEILING_RATIO:.2f}",
+        f"{flow['flows_per_s']:,.0f} flows/s = {ratio:.3f}" if flow and ratio is not None else "n/a",
+        None if ratio is None else ratio >= MIN_FLOW_CEILING_RATIO,
+    ))  # fmt: skip
+    lists = results.get("lists")
+    growth = lists.get("paginated_p99_large_over_small") if lists else None
+    out.append(_goal(
+        f"paginated list p99, 1,000,000 / 1,000 rows in the space <= {MAX_PAGINATED_GROWTH:g}x",
+        f"{growth:.2f}x" if growth is not None else "n/a",
+        None if growth is None else growth <= MAX_PAGINATED_GROWTH,
+    ))  # fmt: skip
+    if lists and "1000000" in lists:
+        small, large = lists["1000"]["plain"], lists["1000000"]["plain"]
+        out.append(_goal(
+            "plain list (every row) at 1,000 vs 1,000,000 rows (report)",
+            f"p99 {small['p99_ms']:.1f} ms vs {large['max_ms']:,.0f} ms per request "
+            f"({large['response_bytes'] / 2**20:,.0f} MiB)",
+            None,
+        ))  # fmt: skip
+    one, two = (targets.get(n, {}).get("create") for n in ("ours-postgres", "ours-postgres-2w"))
+    out.append(_goal(
+        "PostgreSQL creates, --workers 2 / --workers 1 (report)",
+        f"{two['requests_per_s'] / one['requests_per_s']:.2f}x" if one and two else "n/a",
+        None,
+    ))  # fmt: skip
+    generation = results.get("generation")
+    if generation and "huge" in generation:
+        out.append(_goal(
+            "make generate: 39 / 390 / 3,900 operations (report; cost per operation flat)",
+            ", ".join(
+                f"{generation[n]['wall_s']:.1f} s ({generation[n]['ms_per_operation']:.0f} ms/op)"
+                for n in ("ours", "large", "huge")
+            ),
+            None,
+        ))  # fmt: skip
+    return out
+
+
 # Above this share of the machine taken by other processes during a wrk run, say it is noisy.
 BUSY_FOREIGN_CPU_PERCENT = 10.0
 
@@ -172,6 +280,16 @@ def _noise(results: dict[str, Any]) -> str:
     )
 
 
+def _guarded(bench: Any, duration_s: int) -> dict[str, Any]:
+    """One benchmark's results, or why it failed (the rest of the run goes on)."""
+    try:
+        result: dict[str, Any] = bench(duration_s)
+    except Exception as exc:
+        print(f"  failed: {type(exc).__name__}: {exc}", flush=True)
+        return {"failed": f"{type(exc).__name__}: {exc}"}
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--suite", choices=SUITES, default="all")
@@ -186,6 +304,11 @@ def main(argv: list[str] | None = None) -> int:
     if suite["client"]:
         print("client overhead", flush=True)
         results["client"] = _client_overhead()
+    if suite["flows"]:
+        print("session flow", flush=True)
+        results["session_flow"] = _guarded(bench_session_flow, args.duration)
+        print("lists as the space grows", flush=True)
+        results["lists"] = _guarded(bench_list_scaling, args.duration)
     if suite["generation"]:
         print("generation", flush=True)
         results["generation"] = bench_generation()
@@ -193,6 +316,8 @@ def main(argv: list[str] | None = None) -> int:
     meta["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
     meta["noise"] = _noise(results)
     results["goals"] = goals(results)
+    if suite["flows"]:
+        results["goals"] += performance_goals(results)
 
     stem = "bench" if args.suite == "all" else f"bench-{args.suite}"
     args.out.mkdir(parents=True, exist_ok=True)

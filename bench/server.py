@@ -14,7 +14,7 @@ from bench._procs import ForeignCpu, PeakRss
 from bench._targets import CREATE_PATH, TARGETS, Endpoint
 from bench._wrk import lua_script, run_wrk
 
-__all__ = ["SCENARIOS", "bench_servers", "main", "ratios"]
+__all__ = ["SCENARIOS", "bench_servers", "main", "ratios", "scenario_script"]
 
 SCENARIOS = ("create", "get")
 DEFAULT_DURATION_S = int(os.environ.get("BENCH_DURATION", "10"))
@@ -23,7 +23,7 @@ THREADS = 2
 WARMUP_S = 2
 
 
-def _script(endpoint: Endpoint, scenario: str, workdir: Path) -> tuple[str, Path]:
+def scenario_script(endpoint: Endpoint, scenario: str, workdir: Path) -> tuple[str, Path]:
     """(url, wrk Lua script) for one scenario against one endpoint."""
     headers = {"X-API-KEY": endpoint.api_key, "Accept": "application/json"}
     if scenario == "create":
@@ -47,7 +47,7 @@ def bench_target(name: str, scenarios: tuple[str, ...], duration_s: int) -> dict
         workdir = Path(tmp)
         with target.start(workdir) as endpoint:
             for scenario in scenarios:
-                url, script = _script(endpoint, scenario, workdir)
+                url, script = scenario_script(endpoint, scenario, workdir)
                 run_wrk(url, script, duration_s=WARMUP_S, connections=CONNECTIONS, threads=THREADS)
                 with PeakRss(endpoint.pid) as rss, ForeignCpu() as foreign:
                     wrk = run_wrk(

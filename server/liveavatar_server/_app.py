@@ -185,9 +185,17 @@ class ReferenceServer:
         def work() -> Outcome:
             return self._execute(operation, path_params, headers, query, body, url)
 
-        if self.store.inline:
-            return work()
-        return await anyio.to_thread.run_sync(work)
+        if not self.store.inline:
+            return await anyio.to_thread.run_sync(work)
+        outcome = work()
+        committed = self.store.committed()
+        if committed is not None:
+            try:
+                await committed
+            except Exception:
+                log.exception("commit failed serving %s %s", scope["method"], scope["path"])
+                return 500, envelope(500, "Internal Server Error"), []
+        return outcome
 
     # --- the steps, in order ------------------------------------------------------------------
 

@@ -49,6 +49,11 @@ def _listen(host: str, port: int) -> socket.socket:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    # uvicorn takes an `fd` for a UNIX socket (socket.fromfd(fd, AF_UNIX)), so the event loop
+    # never sets TCP_NODELAY on what it accepts; accepted sockets inherit it from the listener.
+    # Without it the body, written after the headers, waits for the delayed ACK: 45 ms per
+    # request at 1 connection (21 req/s) against 0.1 ms with it.
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     sock.bind((host, port))
     sock.listen(2048)
     sock.set_inheritable(True)

@@ -8,6 +8,7 @@ processing through the public `construct_params`, `bind_processor` and `result_p
 
 from __future__ import annotations
 
+import asyncio
 import fcntl
 import os
 import threading
@@ -114,6 +115,13 @@ class RawCursor:
         return int(self._cursor.rowcount)
 
 
+class _Group:
+    """The open transaction holding the writes of one event-loop turn, and its commit."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.committed: asyncio.Future[None] = loop.create_future()
+
+
 class ThreadConnection:
     """A thread's own DBAPI connection (detached from the pool) and what it may cache."""
 
@@ -121,6 +129,7 @@ class ThreadConnection:
         self.connection = connection
         self.cache: dict[str, Any] = {}
         self.data_version = -1
+        self.group: _Group | None = None
 
     def changed_elsewhere(self) -> bool:
         """Whether another connection committed since the last call (SQLite `data_version`)."""
@@ -167,12 +176,27 @@ class WriterLock:
 
 
 class ThreadConnections:
-    """One connection per thread for SQLite, so the hot path skips the pool's round trip."""
+    """One connection per thread for SQLite, so the hot path skips the pool's round trip.
 
-    def __init__(self, engine: Engine, statements: Statements, writers: WriterLock | None) -> None:
+    Group commit (``group_commit``, one process only): on a thread running an event loop, the
+    first write of a loop turn opens a transaction (BEGIN IMMEDIATE) and schedules its commit
+    for the next turn; every write of the requests handled meanwhile runs in its own SAVEPOINT
+    in it, and each of those requests (reads included: they may have seen the writes) is
+    answered only once `pending()` resolves, after the COMMIT. A 200 still means committed.
+    """
+
+    def __init__(
+        self,
+        engine: Engine,
+        statements: Statements,
+        writers: WriterLock | None,
+        *,
+        group_commit: bool = False,
+    ) -> None:
         self._engine = engine
         self._statements = statements
         self._writers = writers
+        self._group_commit = group_commit and writers is None
         self._local = threading.local()
         self._opened: list[Any] = []
         self._lock = threading.Lock()
@@ -200,10 +224,74 @@ class ThreadConnections:
             with self._transaction(write=False) as cursor:
                 yield cursor
 
+    def pending(self) -> asyncio.Future[None] | None:
+        """The commit this thread's requests of this loop turn wait for; None when none is open."""
+        mine: ThreadConnection | None = getattr(self._local, "connection", None)
+        return mine.group.committed if mine is not None and mine.group is not None else None
+
+    def commit_pending(self) -> None:
+        """Commit the open group now (before another connection of this thread writes or reads)."""
+        mine: ThreadConnection | None = getattr(self._local, "connection", None)
+        if mine is not None:
+            self._commit(mine)
+
+    def _commit(self, thread: ThreadConnection) -> None:
+        group, thread.group = thread.group, None
+        if group is None:
+            return
+        try:
+            thread.connection.commit()
+        except Exception as exc:
+            if thread.connection.in_transaction:
+                thread.connection.rollback()
+            group.committed.set_exception(exc)
+        else:
+            group.committed.set_result(None)
+
+    def _open_group(self, thread: ThreadConnection, cursor: Any) -> bool:
+        """Join this turn's transaction, opening it if need be; False: commit per request."""
+        if thread.group is not None:
+            return True
+        if not self._group_commit:
+            return False
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return False  # no event loop on this thread: nothing would run the commit
+        cursor.execute("BEGIN IMMEDIATE")
+        thread.group = _Group(loop)
+        loop.call_soon(self._commit, thread)
+        return True
+
+    @contextmanager
+    def _grouped(self, thread: ThreadConnection, cursor: Any) -> Iterator[RawCursor]:
+        cursor.execute("SAVEPOINT request")
+        try:
+            yield RawCursor(cursor, self._statements)
+        except BaseException:
+            if thread.connection.in_transaction:
+                cursor.execute("ROLLBACK TO request")
+                cursor.execute("RELEASE request")
+            elif thread.group is not None:
+                # SQLite rolled the whole transaction back (disk full, I/O error): the writes
+                # of this turn's other requests are gone too, and they must not answer 200.
+                group, thread.group = thread.group, None
+                group.committed.set_exception(RuntimeError("group transaction rolled back"))
+            raise
+        cursor.execute("RELEASE request")
+
     @contextmanager
     def _transaction(self, *, write: bool) -> Iterator[RawCursor]:
-        connection = self.current().connection
+        thread = self.current()
+        connection = thread.connection
         cursor = connection.cursor()
+        if write and self._open_group(thread, cursor):
+            try:
+                with self._grouped(thread, cursor) as grouped:
+                    yield grouped
+            finally:
+                cursor.close()
+            return
         try:
             if write:
                 cursor.execute("BEGIN IMMEDIATE")

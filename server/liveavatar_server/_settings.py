@@ -92,6 +92,9 @@ class Settings:
     # Several processes writing one SQLite file queue on a flock (see WriterLock); one
     # process does not need it, and the two extra syscalls per write are not free.
     sqlite_writer_lock: bool = False
+    # One process on SQLite commits the writes of the requests of one event-loop turn in one
+    # transaction, answering each after that commit (see `ThreadConnections`); 0 turns it off.
+    sqlite_group_commit: bool = True
     # Requests per second per API key; 0 turns the limit off (the default).
     rate_limit: float = 0.0
     sessions: SessionSettings = field(default_factory=lambda: SessionSettings())
@@ -114,6 +117,7 @@ class Settings:
             secret_key=os.environ.get("LIVEAVATAR_SECRET_KEY"),
             sqlite_synchronous=synchronous,
             sqlite_writer_lock=os.environ.get("LIVEAVATAR_SQLITE_WRITER_LOCK", "") == "1",
+            sqlite_group_commit=os.environ.get("LIVEAVATAR_SQLITE_GROUP_COMMIT", "1") != "0",
             rate_limit=_decimal(os.environ, "LIVEAVATAR_RATE_LIMIT", 0.0),
             sessions=SessionSettings.from_environment(),
         )

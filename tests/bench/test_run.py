@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from bench.run import goals, parse_client_overhead
+from bench.run import goals, parse_client_overhead, performance_goals
 
 SAMPLES = Path(__file__).parent
 
@@ -52,3 +52,32 @@ def test_goals_follow_the_figures(
     }
     judged = goals(results)
     assert [goal["met"] for goal in judged] == [*expected, False]
+
+
+def test_performance_goals_are_ratios_to_the_faster_ceiling() -> None:
+    targets = {
+        "ceiling": {"create": _run(10_000.0, 5.0), "get": _run(10_000.0, 5.0)},
+        "ceiling-granian": {"create": _run(12_000.0, 5.0), "get": _run(8_000.0, 5.0)},
+        "ours-sqlite": {"create": _run(4_800.0, 9.0), "get": _run(5_900.0, 6.0)},
+        "ours-postgres": {"create": _run(2_000.0, 20.0)},
+        "ours-postgres-2w": {"create": _run(3_000.0, 20.0)},
+        "peer-fastapi": {"create": _run(1_000.0, 90.0)},
+    }
+    results = {
+        "server": {"targets": targets, "failed": {}},
+        "session_flow": {"flows_per_s": 1_300.0},
+        "lists": {"paginated_p99_large_over_small": 1.6},
+    }
+    judged = {goal["goal"]: goal["met"] for goal in performance_goals(results)}
+    assert judged == {
+        "ours-sqlite creates / ceiling >= 0.40": True,  # 4,800 / 12,000 (granian's)
+        "ours-sqlite create p99 <= 10 ms": True,
+        "ours-sqlite gets / ceiling >= 0.60": False,  # 5,900 / 10,000 (uvicorn's)
+        "ours-sqlite get p99 <= 5 ms": False,
+        "ours-postgres creates / ceiling >= 0.25": False,
+        "ours-postgres create p99 <= 25 ms": True,
+        "ours-sqlite creates / FastAPI + SQLAlchemy peer >= 3x": True,
+        "session flows (token+start+stop) per s, SQLite / ceiling >= 0.10": True,
+        "paginated list p99, 1,000,000 / 1,000 rows in the space <= 1.5x": False,
+        "PostgreSQL creates, --workers 2 / --workers 1 (report)": None,
+    }
