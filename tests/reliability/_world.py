@@ -95,11 +95,18 @@ API_KEY_SCHEME = _scheme("apiKey")
 BEARER_SCHEME = _scheme("bearer")
 
 
+def _named(key: str, ids: dict[str, str]) -> str | None:
+    """The id for field ``key``: ``<name>`` itself or a qualified ``<qualifier>_<name>``."""
+    return next((v for name, v in ids.items() if key == name or key.endswith(f"_{name}")), None)
+
+
 def fill_ids(value: Any, ids: dict[str, str]) -> Any:
     """``value`` with every ``<x>_id`` key, at any depth, set to the space's object of that name."""
     if isinstance(value, dict):
         return {
-            key: ids[key] if key in ids and not isinstance(sub, dict | list) else fill_ids(sub, ids)
+            key: fill_ids(sub, ids)
+            if isinstance(sub, dict | list) or _named(key, ids) is None
+            else _named(key, ids)
             for key, sub in value.items()
         }
     if isinstance(value, list):
