@@ -28,10 +28,12 @@ __all__ = [
     "Operation",
     "Space",
     "World",
+    "balance",
     "fill_ids",
     "linked",
     "operations",
     "populate",
+    "session",
     "token_operations",
 ]
 
@@ -253,12 +255,13 @@ def linked(op: Operation, suffix: str) -> Operation:
     return _by_id(op.links()[name]["operationId"])
 
 
-def _session(
-    http: httpx.Client, base_url: str, space: Space, *, start: bool, end: bool = False
-) -> tuple[str, str]:
+def session(base_url: str, space: Space, *, start: bool, end: bool = False) -> tuple[str, str]:
+    """A new session of ``space`` (started, then ended, as asked): its bearer token and id."""
     token_op, start_op, token_field = token_operations()
     body = fill_ids(example_body(effective_spec(), token_op.spec), space.ids)
-    answer = http.post(token_op.path, json=body)
+    answer = httpx.post(
+        base_url + token_op.path, json=body, headers={"X-API-KEY": space.api_key}, timeout=30
+    )
     assert answer.status_code == 200, answer.text
     data = answer.json()["data"]
     token, session_id = data[token_field], data["session_id"]
@@ -275,6 +278,17 @@ def _session(
         )
         assert ended.status_code // 100 == 2, ended.text
     return token, session_id
+
+
+def balance(base_url: str, space: Space) -> float:
+    """The space's credits, from the one list-less GET whose data names `credits_left`."""
+    for op in operations():
+        if op.method == "get" and not op.path_parameters and op.schemes:
+            answer = httpx.get(base_url + op.path, headers={"X-API-KEY": space.api_key})
+            data = answer.json().get("data") if answer.is_success else None
+            if isinstance(data, dict) and "credits_left" in data:
+                return float(data["credits_left"])
+    raise AssertionError("no operation answers the balance")
 
 
 def populate(storage: Storage, base_url: str, names: tuple[str, ...] = ("A", "B")) -> World:
@@ -295,8 +309,8 @@ def populate(storage: Storage, base_url: str, names: tuple[str, ...] = ("A", "B"
                     break
             # The session objects the matrix aims at are sessions that ran.
             for kind in ("ended", "running", "fresh"):
-                token, session_id = _session(
-                    http, base_url, space, start=kind != "fresh", end=kind == "ended"
+                token, session_id = session(
+                    base_url, space, start=kind != "fresh", end=kind == "ended"
                 )
                 space.tokens[kind] = token
                 space.session_ids[kind] = session_id

@@ -28,6 +28,7 @@ from tests.reliability import _figures as figures
 from tests.reliability._world import (
     Operation,
     Space,
+    balance,
     fill_ids,
     linked,
     operations,
@@ -79,17 +80,6 @@ async def _all(
     return await asyncio.gather(*(one(*call) for call in calls))
 
 
-def _credits(base_url: str, space: Space) -> float:
-    """The balance, from the one list-less GET whose data names `credits_left`."""
-    for op in operations():
-        if op.method == "get" and not op.path_parameters and op.schemes:
-            answer = httpx.get(base_url + op.path, headers={"X-API-KEY": space.api_key})
-            data = answer.json().get("data") if answer.is_success else None
-            if isinstance(data, dict) and "credits_left" in data:
-                return float(data["credits_left"])
-    raise AssertionError("no operation answers the balance")
-
-
 def _concurrent_starts(urls: list[str], space: Space) -> Counter[int]:
     _, start, _ = token_operations()
     token, _ = _session_token(urls[0], space)
@@ -107,7 +97,7 @@ def _stop_and_keep_alive(urls: list[str], space: Space) -> tuple[Counter[str], f
     get = linked(token_op, ".get")
     # Sandbox sessions are free: this one must cost something to be charged twice.
     token, session_id = _session_token(urls[0], space, is_sandbox=False)
-    before = _credits(urls[0], space)
+    before = balance(urls[0], space)
     assert httpx.post(urls[0] + start.path, headers=_bearer(token)).status_code == 201
     ops = [keep_alive, stop] * STOPS
     calls = [
@@ -116,7 +106,7 @@ def _stop_and_keep_alive(urls: list[str], space: Space) -> tuple[Counter[str], f
     ]
     answers = asyncio.run(_all(calls))
     statuses = Counter(f"{op.label} {a.status_code}" for op, a in zip(ops, answers, strict=True))
-    after = _credits(urls[-1], space)
+    after = balance(urls[-1], space)
     session = httpx.get(
         urls[-1] + get.path.format(session_id=session_id), headers={"X-API-KEY": space.api_key}
     ).json()["data"]
