@@ -155,5 +155,5 @@ bench-spec: install ## Rewrite bench/openapi.large.json (the 10x spec) from open
 	$(BIN)/python -m bench.make_large_spec
 
 .PHONY: test-reliability
-test-reliability: install ## Crash, concurrency, multi-instance, secret hygiene and fuzz tests against live servers
+test-reliability: install ## Authorization matrix, races, crash, concurrency, multi-instance, hygiene, limits and fuzz against live servers
 	$(BIN)/pytest -m reliability tests/reliability

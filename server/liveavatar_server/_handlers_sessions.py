@@ -122,6 +122,11 @@ class Sessions(SessionsStub[Call]):
 
     def create_token(self, ctx: Call, /, *, body: TokenBody) -> SDKSessionTokenSchema:
         assert ctx.principal is not None
+        # A session token outlives its session only so that start, stop and keep-alive can
+        # answer 409; it must not mint new sessions once its own has ended.
+        minted_by = ctx.principal.session_id
+        if minted_by is not None and sessions.has_ended(ctx.store, ctx.space_id, minted_by):
+            raise ApiError(401, "Invalid or expired session token")
         _references(ctx, body)
         new = sessions.NewSession(
             mode=body.mode,

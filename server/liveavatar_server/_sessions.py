@@ -252,6 +252,14 @@ def stop(store: Store, space_id: str, session_id: str, reason: str) -> None:
             raise SessionStateConflict("Session already ended")
 
 
+def has_ended(store: Store, space_id: str, session_id: str) -> bool:
+    """Whether the session ended (by a stop or a deadline, applied now)."""
+    with store.transaction() as conn:
+        _expire(conn, store, c.id == session_id)
+        row = _one(conn, space_id, session_id)
+    return row is None or row["state"] == ENDED
+
+
 def get(store: Store, space_id: str, session_id: str) -> Row | None:
     expire_due(store, space_id)
     with store.snapshot() as conn:

@@ -9,6 +9,7 @@ import pytest
 
 from tests._support.live import Storage
 from tests._support.postgres import PostgresUnavailable, scratch_database
+from tests.reliability._figures import FIGURES
 
 
 @pytest.fixture
@@ -31,3 +32,12 @@ def storage(request: pytest.FixtureRequest) -> Storage:
     name = "sqlite_storage" if request.param == "sqlite" else "postgres_storage"
     fixture: Storage = request.getfixturevalue(name)
     return fixture
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Every figure the run measured, one line each (examples, matrix cells, losses, leaks)."""
+    if not FIGURES:
+        return
+    terminalreporter.section("reliability figures")
+    for name, value in FIGURES.items():
+        terminalreporter.write_line(f"{name}: {value}")

@@ -1,4 +1,9 @@
-"""After a full run, no plaintext secret value or API key in the database, logs or responses."""
+"""After a full run, no plaintext secret, API key, session token or LiveKit token at rest or astray.
+
+Secret values and the API key must appear in no database file, WAL, PostgreSQL row, server log or
+response. A session token and the LiveKit tokens of a started session may appear only in the one
+response that hands them out (the token's and the start's), nowhere else.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +19,9 @@ from psycopg import sql
 
 from tests._support.bodies import effective_spec, example_body
 from tests._support.live import LiveServer, Storage
+from tests.reliability import _figures as figures
 from tests.reliability._load import CONFIGS, SECRETS
+from tests.reliability._world import fill_ids, linked, token_operations
 
 pytestmark = pytest.mark.reliability
 
@@ -113,6 +120,37 @@ def _exercise(server: LiveServer, api_key: str, values: list[str], record: Recor
         http.get(SECRETS)  # fmt: skip
 
 
+def _sessions(
+    server: LiveServer, api_key: str, avatar_id: str, record: Recorder
+) -> list[tuple[str, str, int]]:
+    """Sessions made, started, kept alive, listed, stopped; (what, token, response it came in)."""
+    token_op, start, token_field = token_operations()
+    body = fill_ids(example_body(effective_spec(), token_op.spec), {"avatar_id": avatar_id})
+    handed: list[tuple[str, str, int]] = []
+    with httpx.Client(
+        base_url=server.base_url, timeout=30, event_hooks={"response": [record]}
+    ) as http:
+        for _ in range(2):
+            made = http.post(token_op.path, json=body, headers={"X-API-KEY": api_key})
+            assert made.status_code == 200, made.text
+            token = made.json()["data"][token_field]
+            handed.append(("a session token", token, len(record.responses) - 1))
+            bearer = {"Authorization": f"Bearer {token}"}
+            started = http.post(start.path, headers=bearer)
+            assert started.status_code == 201, started.text
+            for key, value in started.json()["data"].items():
+                if key.endswith("token") and isinstance(value, str):
+                    handed.append((f"a LiveKit {key}", value, len(record.responses) - 1))
+            http.post(linked(start, ".keep_alive").path, headers=bearer)
+            http.get(token_op.path.rsplit("/", 1)[0], params={"type": "active"},
+                     headers={"X-API-KEY": api_key})  # fmt: skip
+            http.post(start.path, headers=bearer)  # 409: the error path
+            http.post(linked(start, ".stop").path, headers=bearer)
+            http.post(token_op.path, json=body, headers=bearer)  # 401: an ended session's token
+    assert len({what for what, _, _ in handed}) >= 2, f"no LiveKit token handed out: {handed}"
+    return handed
+
+
 def _forms(value: str) -> set[bytes]:
     """The value as bytes: raw UTF-8 and JSON-escaped (ASCII-only and not)."""
     return {
@@ -147,11 +185,14 @@ def _postgres_rows(url: str) -> Iterator[tuple[str, bytes]]:
 
 
 def test_no_plaintext_secret_anywhere_after_a_full_run(storage: Storage) -> None:
-    api_key = storage.provision()
+    space_id = storage.cli("create-space", "hygiene")
+    api_key = storage.cli("create-api-key", "--space", space_id)
+    avatar_id = storage.cli("create-avatar", "--space", space_id, "--name", "hygiene-avatar")
     values = _values()
     record = Recorder()
     with LiveServer(storage) as server:
         _exercise(server, api_key, values, record)
+        handed = _sessions(server, api_key, avatar_id, record)
     server = LiveServer(storage).start()  # a restart reads everything back from disk
     try:
         _exercise(server, api_key, _values(), record)
@@ -172,6 +213,7 @@ def test_no_plaintext_secret_anywhere_after_a_full_run(storage: Storage) -> None
     assert any(b"hygiene-name" in data for _, data in places)
     assert any(b"hygiene-name" in raw for _, _, raw in record.responses)
     places.append((str(storage.log), storage.log.read_bytes()))
+    at_rest = list(places)
     places += [(label, raw) for label, _, raw in record.responses]
 
     needles = {(value, form) for value in values for form in _forms(value)}
@@ -179,4 +221,14 @@ def test_no_plaintext_secret_anywhere_after_a_full_run(storage: Storage) -> None
     found = [
         f"{what!r} in {name}" for name, data in places for what, form in needles if form in data
     ]
+    # Tokens: never at rest, and in no response but the one that handed each out.
+    for what, token, origin in handed:
+        found += [f"{what} in {name}" for name, data in at_rest if token.encode() in data]
+        found += [
+            f"{what} in {label} (#{index})"
+            for index, (label, _, raw) in enumerate(record.responses)
+            if index != origin and token.encode() in raw
+        ]
+    figures.add("hygiene: values and tokens scanned", len(needles) + len(handed))
+    figures.add("hygiene: leaks", len(set(found)))
     assert not found, "plaintext secrets found:\n" + "\n".join(sorted(set(found)))

@@ -80,6 +80,17 @@ def test_a_token_starts_once_and_never_after_it_ended(tenant: Tenant) -> None:
     assert httpx.post(base + "/v1/sessions/keep-alive", headers=bearer).status_code == 409
 
 
+def test_an_ended_sessions_token_mints_no_new_session(tenant: Tenant) -> None:
+    base = str(tenant.http.base_url)
+    _, bearer = started(tenant)
+    minted = httpx.post(base + "/v1/sessions/token", headers=bearer, json=FULL)
+    assert minted.status_code == 200, minted.text  # a running session's token may
+    data(httpx.post(base + "/v1/sessions/stop", headers=bearer))
+    refused = httpx.post(base + "/v1/sessions/token", headers=bearer, json=FULL)
+    assert refused.status_code == 401, refused.text
+    assert refused.json()["data"] is None
+
+
 def test_start_takes_the_bearer_token_only(tenant: Tenant) -> None:
     refused = tenant.http.post("/v1/sessions/start", json={})
     assert refused.status_code == 401
