@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from enum import Enum
 from typing import Annotated, Any
 
@@ -23,6 +24,10 @@ _NULL_ERRORS = {
     "object": ("dict_type", "Input should be a valid dictionary"),
     "array": ("list_type", "Input should be a valid list"),
 }
+
+
+# How deep the schema walks go (the spec's bodies nest 4 levels; recursive schemas stop here).
+MAX_SCHEMA_DEPTH = 16
 
 
 def is_json_media_type(content_type: str) -> bool:
@@ -119,22 +124,48 @@ def hidden_values(spec: JSONObject, schema: JSONObject, value: Any) -> set[str]:
     return found
 
 
-def sensitive_paths(
-    spec: JSONObject, schema: JSONObject, path: tuple[str | int, ...] = ()
-) -> list[tuple[str | int, ...]]:
-    """Locations (``"*"`` for any array index) of `writeOnly` / `format: password` properties."""
-    schema = resolve_schema(spec, schema)
-    if schema.get("writeOnly") or schema.get("format") == "password":
-        return [path]
-    found = []
-    for name, prop in schema.get("properties", {}).items():
-        found.extend(sensitive_paths(spec, prop, (*path, name)))
-    if isinstance(schema.get("items"), dict):
-        found.extend(sensitive_paths(spec, schema["items"], (*path, "*")))
+SchemaPath = tuple[str | int, ...]
+
+
+def marked_paths(
+    spec: JSONObject, schema: JSONObject, marked: Callable[[JSONObject], bool]
+) -> list[tuple[SchemaPath, JSONObject]]:
+    """Locations (``"*"`` for any array index) and schemas of the parts ``marked`` picks.
+
+    Walks properties, array items and every `oneOf`/`anyOf`/`allOf` option; a marked part is
+    not walked further. Computed once per operation, never per request.
+    """
+    found: list[tuple[SchemaPath, JSONObject]] = []
+
+    def walk(node: Any, path: SchemaPath, depth: int) -> None:
+        node = resolve_schema(spec, node)
+        if not isinstance(node, dict) or depth > MAX_SCHEMA_DEPTH:
+            return
+        if marked(node):
+            found.append((path, node))
+            return
+        for key in ("oneOf", "anyOf", "allOf"):
+            for option in node.get(key, ()):
+                walk(option, path, depth + 1)
+        for name, prop in (node.get("properties") or {}).items():
+            walk(prop, (*path, name), depth + 1)
+        if isinstance(node.get("items"), dict):
+            walk(node["items"], (*path, "*"), depth + 1)
+
+    walk(schema, (), 0)
     return found
 
 
-def _overlaps(loc: tuple[str | int, ...], path: tuple[str | int, ...]) -> bool:
+def _secret(schema: JSONObject) -> bool:
+    return bool(schema.get("writeOnly")) or schema.get("format") == "password"
+
+
+def sensitive_paths(spec: JSONObject, schema: JSONObject) -> list[SchemaPath]:
+    """Locations (``"*"`` for any array index) of `writeOnly` / `format: password` properties."""
+    return [path for path, _ in marked_paths(spec, schema, _secret)]
+
+
+def _overlaps(loc: SchemaPath, path: SchemaPath) -> bool:
     """True when one location contains the other (the input at ``loc`` may hold ``path``)."""
     return all(a == b or "*" in (a, b) for a, b in zip(loc, path, strict=False))
 
@@ -263,47 +294,37 @@ def nul_characters(value: Any, loc: list[str | int]) -> list[dict[str, Any]]:
 
 
 ALIASES = "x-aliases"
-AliasPath = tuple[tuple[str, ...], dict[str, Any]]
+AliasPath = tuple[SchemaPath, dict[str, Any]]
 
 
 def alias_paths(spec: JSONObject, schema: JSONObject) -> list[AliasPath]:
-    """Where a body's schema accepts a legacy value for another (`x-aliases`, from the overlay).
-
-    Each entry is the property path (through nested objects and every `oneOf`/`anyOf` option)
-    and its `{legacy: current}` map; computed once per operation.
-    """
-    found: list[AliasPath] = []
-
-    def walk(node: Any, path: tuple[str, ...], depth: int) -> None:
-        node = resolve_schema(spec, node)
-        if not isinstance(node, dict) or depth > 8:
-            return
-        for key in ("oneOf", "anyOf", "allOf"):
-            for option in node.get(key, ()):
-                walk(option, path, depth + 1)
-        for name, prop in (node.get("properties") or {}).items():
-            resolved = resolve_schema(spec, prop)
-            if isinstance(resolved, dict) and isinstance(resolved.get(ALIASES), dict):
-                found.append(((*path, name), dict(resolved[ALIASES])))
-            walk(prop, (*path, name), depth + 1)
-
-    walk(schema, (), 0)
-    return found
+    """Where a body's schema accepts a legacy value for another (`x-aliases`, from the overlay),
+    with its `{legacy: current}` map."""
+    marked = marked_paths(spec, schema, lambda node: isinstance(node.get(ALIASES), dict))
+    return [(path, dict(node[ALIASES])) for path, node in marked]
 
 
 def apply_aliases(document: Any, paths: list[AliasPath]) -> Any:
     """``document`` (freshly parsed: changed in place) with each legacy value at an alias path
     replaced by its current one."""
     for path, aliases in paths:
-        holder = document
-        for name in path[:-1]:
-            holder = holder.get(name) if isinstance(holder, dict) else None
-        if not isinstance(holder, dict):
-            continue
-        value = holder.get(path[-1])
-        if isinstance(value, str) and value in aliases:
-            holder[path[-1]] = aliases[value]
+        if path:
+            _replace(document, path, aliases)
     return document
+
+
+def _replace(node: Any, path: SchemaPath, aliases: dict[str, Any]) -> None:
+    head, rest = path[0], path[1:]
+    children: list[tuple[Any, Any]] = []
+    if head == "*" and isinstance(node, list):
+        children = list(enumerate(node))
+    elif isinstance(node, dict) and head in node:
+        children = [(head, node[head])]
+    for key, child in children:
+        if rest:
+            _replace(child, rest, aliases)
+        elif isinstance(child, str) and child in aliases:
+            node[key] = aliases[child]
 
 
 def _matched_schema(spec: JSONObject, schema: JSONObject, value: Any) -> JSONObject:
