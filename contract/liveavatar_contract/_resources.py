@@ -17,6 +17,8 @@ from urllib.parse import urlencode
 from liveavatar_contract._spec import Operation, operations, resolve
 
 ITEM = re.compile(r"^(?P<collection>.+)/\{(?P<param>[^}/]+)\}$")
+# An `<entity>_id` property names an object of another resource.
+REFERENCE = re.compile(r"^[a-z][a-z0-9_]*_id$")
 NEWEST_FIRST = re.compile(r"newest first", re.IGNORECASE)
 
 
@@ -148,6 +150,24 @@ def required_query(spec: dict[str, Any], operation: Operation, **given: str) -> 
             value = rich_value(spec, schema, name, "query")
         values[name] = str(value).lower() if isinstance(value, bool) else str(value)
     return ("?" + urlencode(values)) if values else ""
+
+
+def reference_fields(
+    spec: dict[str, Any], node: Any, seen: frozenset[int] = frozenset()
+) -> set[str]:
+    """`<entity>_id` property names anywhere in a schema (nested objects, arrays, every option)."""
+    node = resolve(spec, node)
+    if not isinstance(node, dict) or id(node) in seen:
+        return set()
+    seen = seen | {id(node)}
+    found = {name for name in node.get("properties", {}) if REFERENCE.match(name)}
+    children = list(node.get("properties", {}).values())
+    children += [node["items"]] if "items" in node else []
+    for key in ("oneOf", "anyOf", "allOf"):
+        children += list(node.get(key, ()))
+    for child in children:
+        found |= reference_fields(spec, child, seen)
+    return found
 
 
 def referenced_collection(spec: dict[str, Any], field: str) -> str | None:

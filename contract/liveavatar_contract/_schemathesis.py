@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from liveavatar_contract._spec import judged_spec, resolve
+from liveavatar_contract._resources import reference_fields
+from liveavatar_contract._spec import judged_spec
 from liveavatar_contract.checks import KEY_VARIABLE, POOL_VARIABLE, URL_VARIABLE, WARNINGS_VARIABLE
 
 HOOKS_MODULE = "liveavatar_contract.checks"
 # schemathesis' default for positive_data_acceptance plus 400, which the docs give for an invalid
 # secret_id and the overlay for any body id naming nothing of the caller's space;
 # `secret_reference_judged` still fails a 400 to a request naming a valid secret.
-REFERENCE = re.compile(r"^[a-z][a-z0-9_]*_id$")
 REFERENCING_STATUSES = ["2xx", "3xx", "400", "401", "403", "404", "409", "429", "5xx"]
 SANITIZED_KEYS = [
     "x-api-key",
@@ -64,24 +63,6 @@ class SchemathesisRun:
         return bool(self.failed_checks) or self.exit_code not in (0, 1)
 
 
-def _reference_fields(
-    spec: dict[str, Any], node: Any, seen: frozenset[int] = frozenset()
-) -> set[str]:
-    """`<entity>_id` property names anywhere in a schema (nested objects, arrays, every option)."""
-    node = resolve(spec, node)
-    if not isinstance(node, dict) or id(node) in seen:
-        return set()
-    seen = seen | {id(node)}
-    found = {name for name in node.get("properties", {}) if REFERENCE.match(name)}
-    children = list(node.get("properties", {}).values())
-    children += [node["items"]] if "items" in node else []
-    for key in ("oneOf", "anyOf", "allOf"):
-        children += list(node.get(key, ()))
-    for child in children:
-        found |= _reference_fields(spec, child, seen)
-    return found
-
-
 def referencing_operations(spec: dict[str, Any]) -> list[str]:
     """Operation ids whose JSON body names another object by an `<entity>_id`, at any depth.
 
@@ -99,7 +80,7 @@ def referencing_operations(spec: dict[str, Any]) -> list[str]:
                 .get("application/json", {})
                 .get("schema", {})
             )
-            if _reference_fields(spec, schema):
+            if reference_fields(spec, schema):
                 found.append(operation["operationId"])
     return found
 
