@@ -9,7 +9,15 @@ from typing import Any
 
 from derive import resolve
 
-__all__ = ["SPEC", "effective_spec", "example_body", "example_parameters", "example_value"]
+__all__ = [
+    "HTTP_METHODS",
+    "SPEC",
+    "effective_spec",
+    "example_body",
+    "example_parameters",
+    "example_value",
+    "spec_operations",
+]
 
 SPEC = Path(__file__).resolve().parents[2] / "generated" / "openapi.effective.json"
 JSON = Any
@@ -26,11 +34,25 @@ FORMATS = {
 }
 
 
+HTTP_METHODS = ("get", "put", "post", "delete", "patch")
+
+
 @cache
 def effective_spec(path: Path = SPEC) -> dict[str, Any]:
     """The effective spec the products are generated from (read once)."""
     spec: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return spec
+
+
+def spec_operations(spec: dict[str, Any] | None = None) -> list[tuple[str, str, dict[str, Any]]]:
+    """(method, path, operation) for every operation of ``spec`` (the effective one by default)."""
+    paths = (spec if spec is not None else effective_spec())["paths"]
+    return [
+        (method, path, op)
+        for path, item in paths.items()
+        for method, op in item.items()
+        if method in HTTP_METHODS
+    ]
 
 
 def _string(schema: dict[str, Any], name: str) -> str:

@@ -7,19 +7,17 @@ from typing import Any
 import jsonschema_rs
 import pytest
 
-from tests._support.bodies import effective_spec, example_body, example_parameters, example_value
-
-HTTP_METHODS = ("get", "put", "post", "delete", "patch")
+from tests._support.bodies import (
+    effective_spec,
+    example_body,
+    example_parameters,
+    example_value,
+    spec_operations,
+)
 
 
 def _operations() -> list[tuple[str, dict[str, Any]]]:
-    spec = effective_spec()
-    return [
-        (f"{method.upper()} {path}", op)
-        for path, item in spec["paths"].items()
-        for method, op in item.items()
-        if method in HTTP_METHODS
-    ]
+    return [(f"{method.upper()} {path}", op) for method, path, op in spec_operations()]
 
 
 def _validator(schema: Any) -> jsonschema_rs.Draft202012Validator:

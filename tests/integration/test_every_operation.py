@@ -7,21 +7,20 @@ from typing import Any
 import httpx
 import pytest
 
-from tests._support.bodies import effective_spec, example_body, example_parameters
+from tests._support.bodies import (
+    effective_spec,
+    example_body,
+    example_parameters,
+    spec_operations,
+)
 from tests.integration.conftest import Server
 
-HTTP_METHODS = ("get", "put", "post", "delete", "patch")
 # An operation the server has no handler for yet answers 501 with the envelope, by design.
 NOT_IMPLEMENTED = 501
 
 
 def _operations() -> list[tuple[str, str, dict[str, Any]]]:
-    return [
-        (method, path, op)
-        for path, item in effective_spec()["paths"].items()
-        for method, op in item.items()
-        if method in HTTP_METHODS
-    ]
+    return spec_operations()
 
 
 @pytest.mark.parametrize(

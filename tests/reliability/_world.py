@@ -18,7 +18,13 @@ from typing import Any
 import httpx
 from derive import resolve
 
-from tests._support.bodies import effective_spec, example_body, example_parameters
+from tests._support.bodies import (
+    HTTP_METHODS,
+    effective_spec,
+    example_body,
+    example_parameters,
+    spec_operations,
+)
 from tests._support.live import Storage
 
 __all__ = [
@@ -37,7 +43,6 @@ __all__ = [
     "token_operations",
 ]
 
-HTTP_METHODS = ("get", "put", "post", "delete", "patch")
 _POINTER = re.compile(r"\$response\.body#/data/(\w+)")
 _BEARER = "header.Authorization"
 
@@ -75,12 +80,7 @@ class Operation:
 
 
 def operations() -> list[Operation]:
-    return [
-        Operation(method, path, op)
-        for path, item in effective_spec()["paths"].items()
-        for method, op in item.items()
-        if method in HTTP_METHODS
-    ]
+    return [Operation(method, path, op) for method, path, op in spec_operations()]
 
 
 def _by_id(operation_id: str) -> Operation:
