@@ -96,6 +96,16 @@ def _ids(entries: Iterable[Any]) -> set[str]:
     return {str(entry.id) for entry in entries}
 
 
+def _delete_and_check_gone(resource: Any, object_id: str) -> None:
+    """Delete answers None; afterwards get and a second delete are 404 and the list lacks it."""
+    assert resource.delete(object_id) is None
+    with pytest.raises(NotFoundError):
+        resource.get(object_id)
+    assert object_id not in _ids(resource.list())
+    with pytest.raises(NotFoundError):
+        resource.delete(object_id)
+
+
 def _end_reason(entry: SessionEntry) -> str | None:
     """How a session ended, None while it has not (an ended one reads as a historic entry)."""
     if isinstance(entry, ListHistoricEntrySchema):
@@ -258,12 +268,7 @@ def test_avatar_made_by_the_cli(server: Server, client: LiveAvatar, other: Space
         client.avatars.update(avatar_id, default_voice_id=str(uuid4()))
     assert client.avatars.get(avatar_id).to_dict() == renamed.to_dict()
 
-    assert client.avatars.delete(avatar_id) is None
-    with pytest.raises(NotFoundError):
-        client.avatars.get(avatar_id)
-    assert avatar_id not in _ids(client.avatars.list())
-    with pytest.raises(NotFoundError):
-        client.avatars.delete(avatar_id)
+    _delete_and_check_gone(client.avatars, avatar_id)
 
 
 @flow("voices")
@@ -364,12 +369,7 @@ def test_context_crud(client: LiveAvatar, other: Space) -> None:
         other.client.contexts.update(context_id, name="n", prompt="p", opening_text="o")
     assert context_id not in _ids(other.client.contexts.list())
 
-    assert client.contexts.delete(context_id) is None
-    with pytest.raises(NotFoundError):
-        client.contexts.get(context_id)
-    assert context_id not in _ids(client.contexts.list())
-    with pytest.raises(NotFoundError):
-        client.contexts.delete(context_id)
+    _delete_and_check_gone(client.contexts, context_id)
 
 
 @flow("memory")
