@@ -555,11 +555,12 @@ class Objects:
         schema = body_schema(spec, resource.create)
         body = rich_body(spec, schema, self.story.name("rich"))
         required = set(schema.get("required", ()))
+        unsatisfiable = set(self.unsatisfiable(resource))
         for field, prop in schema.get("properties", {}).items():
             target = referenced_collection(spec, field)
             if target is not None and field in body:
                 body[field] = self.reference(target, as_key)
-            elif field in self.unsatisfiable(resource) and field not in required:
+            elif field in unsatisfiable and field not in required:
                 body.pop(field, None)
             if resolve(spec, prop).get("writeOnly") and isinstance(body.get(field), str):
                 self.probe.secret_values.add(body[field])
