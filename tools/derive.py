@@ -262,17 +262,14 @@ def _most_specific_first(spec: dict[str, Any], options: list[JSON]) -> list[JSON
     Options that do not extend one another keep their published order.
     """
     ordered = list(options)
-    moved = True
-    while moved:
-        moved = False
-        for i in range(len(ordered)):
-            for j in range(i + 1, len(ordered)):
-                if _narrower(spec, ordered[j], ordered[i]):
-                    ordered.insert(i, ordered.pop(j))
-                    moved = True
-                    break
-            if moved:
-                break
+    i = 0
+    while i < len(ordered):
+        later = range(i + 1, len(ordered))
+        j = next((j for j in later if _narrower(spec, ordered[j], ordered[i])), None)
+        if j is None:
+            i += 1
+        else:  # the narrower one moves before; position i is judged again
+            ordered.insert(i, ordered.pop(j))
     return ordered
 
 
