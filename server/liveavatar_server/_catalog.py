@@ -98,8 +98,20 @@ def language_supported(code: str) -> bool:
     return code in _LANGUAGE_CODES
 
 
+_rc = t.row_counts.c
+
+
 def _space() -> ColumnElement[Any]:
     return bindparam("space_id", type_=String())
+
+
+def counted(table: Table, space: ColumnElement[Any] | None, part: Any = None) -> Select[Any]:
+    """The rows of ``table`` in ``space`` (None: public) and ``part`` (None: every part), read
+    from the counters the triggers of migration 0004 keep (`_tables.row_counts`)."""
+    where = [_rc.table_name == table.name, _rc.space_key == (space if space is not None else "")]
+    if part is not None:
+        where.append(_rc.part == part)
+    return select(func.coalesce(func.sum(_rc.n), 0)).where(*where)
 
 
 @dataclass(frozen=True)
@@ -110,14 +122,16 @@ class Listing:
     count: Select[Any]
 
     @classmethod
-    def of(cls, query: Select[Any], table: Table, *where: ColumnElement[bool]) -> Listing:
+    def of(
+        cls, query: Select[Any], table: Table, *where: ColumnElement[bool], count: Select[Any]
+    ) -> Listing:
         ordered = (
             query.where(*where)
             .order_by(table.c.created_at.desc(), table.c.seq.desc())
             .limit(bindparam("limit", type_=Integer()))
             .offset(bindparam("offset", type_=Integer()))
         )
-        return cls(ordered, select(func.count()).select_from(table).where(*where))
+        return cls(ordered, count)
 
     def read(
         self, store: Store, values: Mapping[str, Any], page: Page
@@ -175,8 +189,16 @@ _AVATAR_QUERY = select(
 ).select_from(c.avatars.outerjoin(c.voices, _v.id == _a.default_voice_id))
 _AVATAR_ID = _a.id == bindparam("avatar_id", type_=String())
 _LIVE = _a.deleted_at.is_(None)
-PUBLIC_AVATARS = Listing.of(_AVATAR_QUERY, c.avatars, _a.space_id.is_(None), _LIVE)
-SPACE_AVATARS = Listing.of(_AVATAR_QUERY, c.avatars, _a.space_id == _space(), _LIVE)
+PUBLIC_AVATARS = Listing.of(
+    _AVATAR_QUERY, c.avatars, _a.space_id.is_(None), _LIVE, count=counted(c.avatars, None, "live")
+)
+SPACE_AVATARS = Listing.of(
+    _AVATAR_QUERY,
+    c.avatars,
+    _a.space_id == _space(),
+    _LIVE,
+    count=counted(c.avatars, _space(), "live"),
+)
 _AVATAR_VISIBLE = _AVATAR_QUERY.where(
     _AVATAR_ID, _LIVE, or_(_a.space_id == _space(), _a.space_id.is_(None))
 )
@@ -282,8 +304,12 @@ _VOICE_QUERY = select(
     _v.id, _v.name, _v.description, _v.language, _v.gender, _v.tags, _v.created_at, _v.updated_at
 )
 _VOICE_ID = _v.id == bindparam("voice_id", type_=String())
-PUBLIC_VOICES = Listing.of(_VOICE_QUERY, c.voices, _v.space_id.is_(None))
-SPACE_VOICES = Listing.of(_VOICE_QUERY, c.voices, _v.space_id == _space())
+PUBLIC_VOICES = Listing.of(
+    _VOICE_QUERY, c.voices, _v.space_id.is_(None), count=counted(c.voices, None, "")
+)
+SPACE_VOICES = Listing.of(
+    _VOICE_QUERY, c.voices, _v.space_id == _space(), count=counted(c.voices, _space(), "")
+)
 _VOICE_VISIBLE = _VOICE_QUERY.where(_VOICE_ID, or_(_v.space_id == _space(), _v.space_id.is_(None)))
 _VOICE_OWN = _VOICE_QUERY.where(_VOICE_ID, _v.space_id == _space())
 _DELETE_VOICE = delete(c.voices).where(_VOICE_ID, _v.space_id == _space())
@@ -394,7 +420,10 @@ _CONTEXT_QUERY = select(
 )
 _CONTEXT_ID = _x.id == bindparam("context_id", type_=String())
 SPACE_CONTEXTS = Listing.of(
-    select(_x.id, _x.name, _x.created_at, _x.updated_at), c.contexts, _x.space_id == _space()
+    select(_x.id, _x.name, _x.created_at, _x.updated_at),
+    c.contexts,
+    _x.space_id == _space(),
+    count=counted(c.contexts, _space(), ""),
 )
 _CONTEXT_OWN = _CONTEXT_QUERY.where(_CONTEXT_ID, _x.space_id == _space())
 _DELETE_CONTEXT = delete(c.contexts).where(_CONTEXT_ID, _x.space_id == _space())
@@ -494,12 +523,15 @@ _MEMORY_QUERY = select(
     _m.id, _m.memory_type, _m.session_id, _m.content, _m.created_at, _m.updated_at
 )
 _MEMORY_ID = _m.id == bindparam("memory_id", type_=String())
-SPACE_MEMORIES = Listing.of(_MEMORY_QUERY, c.memories, _m.space_id == _space())
+SPACE_MEMORIES = Listing.of(
+    _MEMORY_QUERY, c.memories, _m.space_id == _space(), count=counted(c.memories, _space())
+)
 SPACE_MEMORIES_OF_TYPE = Listing.of(
     _MEMORY_QUERY,
     c.memories,
     _m.space_id == _space(),
     _m.memory_type == bindparam("memory_type", type_=String()),
+    count=counted(c.memories, _space(), bindparam("memory_type", type_=String())),
 )
 _MEMORY_OWN = _MEMORY_QUERY.where(_MEMORY_ID, _m.space_id == _space())
 _MEMORY_OF_SESSION = _MEMORY_QUERY.where(

@@ -107,3 +107,19 @@ llm_configurations = Table(
     Index("ix_llm_configurations_space_newest", "space_id", "created_at", "seq"),
     Index("ix_llm_configurations_secret", "secret_id"),
 )
+
+# Rows per (table, space, partition) for the paginated lists, kept by triggers (migration
+# 0004) in the transaction of every insert, delete and move, so a page's `count` costs one
+# index read however large the space grows. `space_key` is '' for public rows; `part` is the
+# column value lists filter on (a session's state, a memory's type, an avatar's 'live' or
+# 'deleted'), '' where none. PostgreSQL spreads each count over `shard`s, so concurrent
+# writers of one space do not queue on one row; a count is the sum of its shards.
+row_counts = Table(
+    "row_counts",
+    metadata,
+    Column("table_name", String(64), primary_key=True),
+    Column("space_key", String(ID_LENGTH), primary_key=True),
+    Column("part", String(64), primary_key=True),
+    Column("shard", Integer, primary_key=True, autoincrement=False),
+    Column("n", BigInteger, nullable=False),
+)

@@ -1,0 +1,183 @@
+"""The paginated lists' counts come from trigger-kept counters: they always equal COUNT(*).
+
+Checked on both backends after writes through the API (creates, deletes, soft deletes, session
+state changes) and writes behind the server's back (SQL inserts, moves between spaces, deletes),
+for every table the migration counts; and an upgrade counts the rows already there.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import httpx
+from liveavatar_server import Store
+from liveavatar_server._migrate import upgrade
+from sqlalchemy import Connection, text
+
+from tests.server._catalog_fixtures import PUBLIC_AVATAR, ok, own_avatar
+from tests.server.conftest import Tenant, make_store
+
+
+def _migration() -> ModuleType:
+    import liveavatar_server
+
+    versions = Path(liveavatar_server.__file__).parent / "migrations" / "versions"
+    [path] = versions.glob("*_row_counts.py")
+    spec = importlib.util.spec_from_file_location("row_counts_migration", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+MIGRATION = _migration()
+COUNTED: dict[str, tuple[str, tuple[str, ...]]] = MIGRATION.COUNTED
+
+
+def _drift(conn: Connection) -> dict[str, Any]:
+    """Every (table, space, part) whose counter differs from COUNT(*) of its rows."""
+    drift: dict[str, Any] = {}
+    for table, (part, _) in COUNTED.items():
+        actual = {
+            (space, str(kind)): int(n)
+            for space, kind, n in conn.execute(
+                text(
+                    f"SELECT COALESCE(space_id, ''), {part.format(row=table)}, COUNT(*) "  # noqa: S608
+                    f"FROM {table} GROUP BY 1, 2"
+                )
+            )
+        }
+        kept = {
+            (space, kind): int(n)
+            for space, kind, n in conn.execute(
+                text(
+                    "SELECT space_key, part, SUM(n) FROM row_counts WHERE table_name = :t "
+                    "GROUP BY space_key, part"
+                ),
+                {"t": table},
+            )
+            if int(n) != 0
+        }
+        if actual != kept:
+            drift[table] = {"rows": actual, "counters": kept}
+    return drift
+
+
+def _sessions(tenant: Tenant, count: int) -> list[dict[str, str]]:
+    """New sessions (state created): each one's session_id and session_token."""
+    body = {"mode": "LITE", "avatar_id": PUBLIC_AVATAR, "is_sandbox": True}
+    return [ok(tenant.http.post("/v1/sessions/token", json=body)) for _ in range(count)]
+
+
+def test_counts_follow_writes_through_the_api(store: Store, tenant: Tenant) -> None:
+    contexts = [
+        ok(
+            tenant.http.post(
+                "/v1/contexts", json={"name": f"c{i}", "prompt": "p", "opening_text": "o"}
+            )
+        )["id"]
+        for i in range(5)
+    ]
+    assert ok(tenant.http.delete(f"/v1/contexts/{contexts[0]}")) is None
+    avatars = [own_avatar(store, tenant.space_id, f"a{i}") for i in range(3)]
+    assert tenant.http.delete(f"/v1/avatars/{avatars[0]}").status_code == 200
+    sessions = _sessions(tenant, 3)
+    started = httpx.post(
+        str(tenant.http.base_url.join("/v1/sessions/start")),
+        headers={"Authorization": f"Bearer {sessions[0]['session_token']}"},
+    )
+    assert started.status_code == 201, started.text
+    stopped = tenant.http.post("/v1/sessions/stop", json={"session_id": sessions[1]["session_id"]})
+    assert stopped.status_code == 200, stopped.text
+
+    with store.engine.connect() as conn:
+        assert _drift(conn) == {}
+    listed = ok(tenant.http.get("/v1/contexts", params={"page_size": 1}))
+    assert listed["count"] == 4
+    assert len(listed["results"]) == 1
+    assert ok(tenant.http.get("/v1/avatars"))["count"] == 2
+    assert ok(tenant.http.get("/v1/sessions", params={"type": "active"}))["count"] == 1
+    assert ok(tenant.http.get("/v1/sessions", params={"type": "historic"}))["count"] == 1
+
+
+def test_counts_follow_writes_behind_the_servers_back(
+    store: Store, tenant: Tenant, other_tenant: Tenant
+) -> None:
+    for i in range(4):
+        ok(
+            tenant.http.post(
+                "/v1/contexts", json={"name": f"x{i}", "prompt": "p", "opening_text": "o"}
+            )
+        )
+        own_avatar(store, tenant.space_id, f"b{i}")
+    _sessions(tenant, 2)
+    before = ok(other_tenant.http.get("/v1/contexts"))["count"]
+    with store.engine.begin() as conn:
+        # Copies of the space's rows, then half of them moved to the other space, then deletes.
+        for table in COUNTED:
+            found = conn.execute(text(f"SELECT * FROM {table} LIMIT 0")).keys()  # noqa: S608
+            columns = [name for name in found if name not in ("seq", "id", "token_hash")]
+            listed = ", ".join(columns)
+            extra = {"id": "md5(random()::text)", "token_hash": "md5(random()::text)"}
+            if conn.dialect.name == "sqlite":
+                extra = {"id": "lower(hex(randomblob(16)))", "token_hash": "hex(randomblob(32))"}
+            names = ["id", *(["token_hash"] if table == "avatar_sessions" else []), *columns]
+            values = [extra["id"], *([extra["token_hash"]] if table == "avatar_sessions" else [])]
+            conn.execute(
+                text(
+                    f"INSERT INTO {table} ({', '.join(names)}) "  # noqa: S608
+                    f"SELECT {', '.join(values)}, {listed} FROM {table} WHERE space_id = :s"
+                ),
+                {"s": tenant.space_id},
+            )
+            conn.execute(
+                text(
+                    f"UPDATE {table} SET space_id = :o WHERE space_id = :s "  # noqa: S608
+                    f"AND seq % 2 = 0"
+                ),
+                {"s": tenant.space_id, "o": other_tenant.space_id},
+            )
+            conn.execute(
+                text(f"DELETE FROM {table} WHERE space_id = :s AND seq % 3 = 0"),  # noqa: S608
+                {"s": tenant.space_id},
+            )
+        assert _drift(conn) == {}
+        moved = conn.execute(
+            text("SELECT COUNT(*) FROM contexts WHERE space_id = :o"),
+            {"o": other_tenant.space_id},
+        ).scalar_one()
+    assert ok(other_tenant.http.get("/v1/contexts"))["count"] == moved
+    assert moved > before
+
+
+def test_an_upgrade_counts_the_rows_already_there(tmp_path: Path) -> None:
+    old = make_store(tmp_path, None, None)
+    try:
+        with old.engine.begin() as conn:
+            conn.execute(text("DROP TABLE row_counts"))
+            for table in COUNTED:
+                for event in ("insert", "delete", "update"):
+                    conn.execute(text(f"DROP TRIGGER row_counts_{table}_{event}"))
+            conn.execute(
+                text("UPDATE alembic_version SET version_num = :v"), {"v": MIGRATION.down_revision}
+            )
+        space_id = old.create_space("before")
+        for i in range(3):
+            own_avatar(old, space_id, f"kept{i}")
+        upgrade(old.engine)
+        with old.engine.connect() as conn:
+            assert _drift(conn) == {}
+            counted = conn.execute(
+                text(
+                    "SELECT SUM(n) FROM row_counts WHERE table_name = 'avatars' "
+                    "AND space_key = :s AND part = 'live'"
+                ),
+                {"s": space_id},
+            ).scalar_one()
+        assert counted == 3
+    finally:
+        old.close()
