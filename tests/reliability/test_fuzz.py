@@ -14,6 +14,7 @@ import json
 from collections import Counter
 from typing import Any
 
+import httpx
 import hypothesis
 import pytest
 import schemathesis
@@ -23,6 +24,7 @@ from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 from schemathesis.core.result import Ok
 from schemathesis.schemas import APIOperation
+from schemathesis.transport.requests import ManagedCookiesSession
 
 from tests._support.bodies import SPEC
 from tests._support.live import LiveServer, Storage
@@ -48,12 +50,23 @@ NOT_IMPLEMENTED = 501
 
 
 class Credentials:
-    """The headers of the next example of an operation: the key, or a live session's bearer."""
+    """The headers of the next example of an operation: the key, or a live session's bearer.
+
+    It holds the connections too: one keep-alive `requests` session for the generated requests
+    (schemathesis opens a new one per call otherwise) and one httpx client minting tokens.
+    """
 
     def __init__(self, world: World, space: Space) -> None:
         self.world, self.space = world, space
         self.tokens: dict[bool, str] = {}
         self.turn = 0
+        # Drops the cookies of each answer before the next request, as schemathesis' runner does.
+        self.connection = ManagedCookiesSession()
+        self.http = httpx.Client(timeout=30)
+
+    def close(self) -> None:
+        self.connection.close()
+        self.http.close()
 
     def headers(self, schemes: set[str]) -> tuple[dict[str, str], bool | None]:
         """Headers, and which token they carry (True: a running session's) or None (the key)."""
@@ -62,7 +75,9 @@ class Credentials:
             return {"X-API-KEY": self.space.api_key}, None
         running = API_KEY_SCHEME in schemes
         if running not in self.tokens:
-            self.tokens[running], _ = session(self.world.base_url, self.space, start=running)
+            self.tokens[running], _ = session(
+                self.world.base_url, self.space, start=running, http=self.http
+            )
         return {"Authorization": f"Bearer {self.tokens[running]}"}, running
 
     def used(self, running: bool | None, status: int) -> None:
@@ -104,7 +119,12 @@ def _fuzz(
         if aimed and isinstance(case.body, dict):
             case.body = fill_ids(case.body, credentials.space.ids)
         headers, token = credentials.headers(schemes)
-        response = case.call(base_url=credentials.world.base_url, headers=headers, timeout=30)
+        response = case.call(
+            base_url=credentials.world.base_url,
+            session=credentials.connection,
+            headers=headers,
+            timeout=30,
+        )
         credentials.used(token, response.status_code)
         counts[label] += 1
         if response.status_code < 300:
@@ -132,9 +152,12 @@ def test_fuzzing_finds_no_server_error(sqlite_storage: Storage) -> None:
     with LiveServer(storage) as server:
         world = populate(storage, server.base_url, ("fuzz",))
         credentials = Credentials(world, world.spaces[0])
-        for operation in operations:
-            for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
-                _fuzz(operation, examples, mode, credentials, counts, server_errors)
+        try:
+            for operation in operations:
+                for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+                    _fuzz(operation, examples, mode, credentials, counts, server_errors)
+        finally:
+            credentials.close()
     accepted = Counter({k.removesuffix(" 2xx"): n for k, n in counts.items() if k.endswith(" 2xx")})
     for key in accepted:
         del counts[f"{key} 2xx"]
