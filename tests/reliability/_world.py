@@ -35,6 +35,7 @@ __all__ = [
     "Space",
     "World",
     "balance",
+    "candidates",
     "fill_ids",
     "linked",
     "operations",
@@ -186,7 +187,7 @@ def token_operations() -> tuple[Operation, Operation, str]:
     raise AssertionError("no operation mints bearer tokens")
 
 
-def _candidates(space: Space) -> list[dict[str, str]]:
+def candidates(space: Space) -> list[dict[str, str]]:
     """The space's ids, then once per typed variant (`name#TYPE`): a body may need one type."""
     base = {k: v for k, v in space.ids.items() if "#" not in k}
     variants = [{**base, k.split("#", 1)[0]: v} for k, v in sorted(space.ids.items()) if "#" in k]
@@ -194,7 +195,7 @@ def _candidates(space: Space) -> list[dict[str, str]]:
 
 
 def _produce(http: httpx.Client, op: Operation, space: Space) -> bool:
-    for ids in _candidates(space):
+    for ids in candidates(space):
         answer = http.post(op.path, json=fill_ids(example_body(effective_spec(), op.spec), ids))
         if answer.status_code // 100 == 2:
             _harvest(op, answer.json()["data"], space)
