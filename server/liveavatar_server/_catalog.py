@@ -24,7 +24,6 @@ from sqlalchemy import (
     Update,
     bindparam,
     delete,
-    func,
     insert,
     or_,
     select,
@@ -37,6 +36,7 @@ from liveavatar_server._pagination import Page
 from liveavatar_server._prepared import RawCursor
 from liveavatar_server._references import SessionRecord, register
 from liveavatar_server._store import Row, Store, new_id, now
+from liveavatar_server._tables import counted
 
 # What other parts of the server (session tokens) may rely on; the handlers use the rest.
 __all__ = [
@@ -98,20 +98,8 @@ def language_supported(code: str) -> bool:
     return code in _LANGUAGE_CODES
 
 
-_rc = t.row_counts.c
-
-
 def _space() -> ColumnElement[Any]:
     return bindparam("space_id", type_=String())
-
-
-def counted(table: Table, space: ColumnElement[Any] | None, part: Any = None) -> Select[Any]:
-    """The rows of ``table`` in ``space`` (None: public) and ``part`` (None: every part), read
-    from the counters the triggers of migration 0004 keep (`_tables.row_counts`)."""
-    where = [_rc.table_name == table.name, _rc.space_key == (space if space is not None else "")]
-    if part is not None:
-        where.append(_rc.part == part)
-    return select(func.coalesce(func.sum(_rc.n), 0)).where(*where)
 
 
 @dataclass(frozen=True)

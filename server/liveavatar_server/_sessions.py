@@ -19,7 +19,7 @@ from sqlalchemy import Connection, and_, delete, func, insert, or_, select, upda
 
 from liveavatar_server import _credits
 from liveavatar_server._store import Principal, Row, Store, digest, new_id
-from liveavatar_server._tables import api_keys, row_counts
+from liveavatar_server._tables import api_keys, counted
 from liveavatar_server._tables_sessions import avatar_embeds, avatar_sessions, session_transcripts
 
 __all__ = [
@@ -285,11 +285,7 @@ def list_page(
     count = (
         select(func.count()).select_from(avatar_sessions).where(*where)
         if narrowed
-        else select(func.coalesce(func.sum(row_counts.c.n), 0)).where(
-            row_counts.c.table_name == avatar_sessions.name,
-            row_counts.c.space_key == space_id,
-            row_counts.c.part == state,
-        )
+        else counted(avatar_sessions, space_id, state)
     )
     with store.snapshot() as conn:
         total = int(conn.execute(count).scalar_one())
