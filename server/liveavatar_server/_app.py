@@ -12,7 +12,6 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 from urllib.parse import parse_qsl
 
-import anyio.to_thread
 import pydantic_core
 from liveavatar_models.server_stubs import (
     BINDINGS,
@@ -24,6 +23,7 @@ from pydantic import TypeAdapter
 
 from liveavatar_server._errors import ApiError, RequestInvalid
 from liveavatar_server._handlers import Call, implementation
+from liveavatar_server._prepared import RetryAlone
 from liveavatar_server._routing import Router
 from liveavatar_server._security import Authenticator, cookies
 from liveavatar_server._spec import JSONObject, Operation, load_spec, operations
@@ -185,9 +185,16 @@ class ReferenceServer:
         def work() -> Outcome:
             return self._execute(operation, path_params, headers, query, body, url)
 
-        if not self.store.inline:
-            return await anyio.to_thread.run_sync(work)
-        outcome = work()
+        try:
+            outcome = work()
+        except RetryAlone:
+            # Another process held a lock this turn's group may have kept it from: the group
+            # commits now and the request runs again in a transaction of its own.
+            self.store.alone()
+            try:
+                outcome = work()
+            finally:
+                self.store.grouped()
         committed = self.store.committed()
         if committed is not None:
             try:
@@ -355,6 +362,8 @@ class ReferenceServer:
 
     def _failure(self, operation: Operation, exc: Exception) -> Outcome:
         """Every failure's response: 501, an API error, a 422, or a logged 500."""
+        if isinstance(exc, RetryAlone):
+            raise exc
         if isinstance(exc, NotImplementedOperation):
             return _error(ApiError(501, str(exc)))
         if isinstance(exc, ApiError):

@@ -115,24 +115,61 @@ class RawCursor:
         return int(self._cursor.rowcount)
 
 
+class RetryAlone(Exception):
+    """A grouped request met a lock another process holds: commit the group, run it again alone.
+
+    The group's own locks may be what that process waits for (a deadlock no single request
+    can see); its savepoint is already rolled back, so running the request again is safe.
+    """
+
+
+# PostgreSQL's lock_not_available, deadlock_detected, serialization_failure.
+_CONFLICTS = frozenset({"55P03", "40P01", "40001"})
+# How long a grouped statement waits for another process's lock before `RetryAlone`.
+GROUP_LOCK_TIMEOUT_MS = 50
+# A group commits early once it holds this many requests: PostgreSQL keeps the ids of at
+# most 64 subtransactions per backend in shared memory, past that every snapshot pays.
+GROUP_LIMIT = 48
+
+
+def in_transaction(dbapi: Any) -> bool:
+    """Whether a DBAPI connection (sqlite3 or psycopg) has a transaction open."""
+    flag = getattr(dbapi, "in_transaction", None)
+    if flag is not None:
+        return bool(flag)
+    return int(dbapi.info.transaction_status) != 0  # psycopg: 0 is IDLE
+
+
+def _broken(dbapi: Any) -> bool:
+    return bool(getattr(dbapi, "closed", False) or getattr(dbapi, "broken", False))
+
+
 class _Group:
     """The open transaction holding the writes of one event-loop turn, and its commit."""
 
     def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
         self.committed: asyncio.Future[None] = loop.create_future()
+        self.requests = 1
 
 
 class ThreadConnection:
     """A thread's own DBAPI connection (detached from the pool) and what it may cache."""
 
-    def __init__(self, connection: Any) -> None:
+    def __init__(self, connection: Any, *, sqlite: bool) -> None:
         self.connection = connection
+        self.dbapi = connection.dbapi_connection  # sqlite3's or psycopg's own object
+        self.sqlite = sqlite
         self.cache: dict[str, Any] = {}
         self.data_version = -1
         self.group: _Group | None = None
 
     def changed_elsewhere(self) -> bool:
-        """Whether another connection committed since the last call (SQLite `data_version`)."""
+        """Whether another connection committed since the last call (SQLite `data_version`).
+
+        PostgreSQL has no such counter: always True there, so nothing is cached.
+        """
+        if not self.sqlite:
+            return True
         cursor = self.connection.cursor()
         try:
             cursor.execute("PRAGMA data_version")
@@ -176,13 +213,19 @@ class WriterLock:
 
 
 class ThreadConnections:
-    """One connection per thread for SQLite, so the hot path skips the pool's round trip.
+    """One connection per thread, so the hot path skips the pool's checkout, ping and reset.
 
-    Group commit (``group_commit``, one process only): on a thread running an event loop, the
-    first write of a loop turn opens a transaction (BEGIN IMMEDIATE) and schedules its commit
-    for the next turn; every write of the requests handled meanwhile runs in its own SAVEPOINT
-    in it, and each of those requests (reads included: they may have seen the writes) is
-    answered only once `pending()` resolves, after the COMMIT. A 200 still means committed.
+    Group commit (``group_commit``): on a thread running an event loop, the first write of a
+    loop turn opens a transaction and schedules its commit for the next turn; every write of
+    the requests handled meanwhile runs in its own SAVEPOINT in it, and each of those requests
+    (reads included: they may have seen the writes) is answered only once `pending()`
+    resolves, after the COMMIT. A 200 still means committed.
+
+    SQLite: one process only (BEGIN IMMEDIATE holds the database's one write lock for the
+    turn). PostgreSQL: the connection runs in autocommit (a read is one statement, no
+    BEGIN/ROLLBACK round trips) and a group is an explicit BEGIN; a grouped statement waits
+    at most `GROUP_LOCK_TIMEOUT_MS` for another process's row lock, then the request is
+    rolled back to its savepoint and raises `RetryAlone`.
     """
 
     def __init__(
@@ -196,7 +239,13 @@ class ThreadConnections:
         self._engine = engine
         self._statements = statements
         self._writers = writers
+        self._sqlite = engine.dialect.name == "sqlite"
         self._group_commit = group_commit and writers is None
+        self._begin = (
+            "BEGIN IMMEDIATE"
+            if self._sqlite
+            else f"BEGIN; SET LOCAL lock_timeout = {GROUP_LOCK_TIMEOUT_MS}"
+        )
         self._local = threading.local()
         self._opened: list[Any] = []
         self._lock = threading.Lock()
@@ -205,8 +254,11 @@ class ThreadConnections:
         mine: ThreadConnection | None = getattr(self._local, "connection", None)
         if mine is None:
             proxied = self._engine.raw_connection()
+            if not self._sqlite:
+                dbapi: Any = proxied.dbapi_connection
+                dbapi.autocommit = True  # we send BEGIN ourselves
             proxied.detach()  # ours for good: closed by close(), never returned to the pool
-            mine = ThreadConnection(proxied)
+            mine = ThreadConnection(proxied, sqlite=self._sqlite)
             self._local.connection = mine
             with self._lock:
                 self._opened.append(proxied)
@@ -242,8 +294,7 @@ class ThreadConnections:
         try:
             thread.connection.commit()
         except Exception as exc:
-            if thread.connection.in_transaction:
-                thread.connection.rollback()
+            self._abandon(thread, rollback=True)
             group.committed.set_exception(exc)
         else:
             group.committed.set_result(None)
@@ -251,14 +302,17 @@ class ThreadConnections:
     def _open_group(self, thread: ThreadConnection, cursor: Any) -> bool:
         """Join this turn's transaction, opening it if need be; False: commit per request."""
         if thread.group is not None:
-            return True
+            if thread.group.requests < GROUP_LIMIT:
+                thread.group.requests += 1
+                return True
+            self._commit(thread)  # (the commit already scheduled then finds a later group)
         if not self._group_commit:
             return False
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
             return False  # no event loop on this thread: nothing would run the commit
-        cursor.execute("BEGIN IMMEDIATE")
+        cursor.execute(self._begin)
         thread.group = _Group(loop)
         loop.call_soon(self._commit, thread)
         return True
@@ -268,24 +322,59 @@ class ThreadConnections:
         cursor.execute("SAVEPOINT request")
         try:
             yield RawCursor(cursor, self._statements)
-        except BaseException:
-            if thread.connection.in_transaction:
+        except BaseException as exc:
+            if not _broken(thread.dbapi) and in_transaction(thread.dbapi):
                 cursor.execute("ROLLBACK TO request")
                 cursor.execute("RELEASE request")
-            elif thread.group is not None:
-                # SQLite rolled the whole transaction back (disk full, I/O error): the writes
-                # of this turn's other requests are gone too, and they must not answer 200.
-                group, thread.group = thread.group, None
-                group.committed.set_exception(RuntimeError("group transaction rolled back"))
+                if getattr(exc, "sqlstate", None) in _CONFLICTS:
+                    raise RetryAlone from exc
+            else:
+                # The database rolled the whole transaction back (SQLite: disk full, I/O
+                # error; PostgreSQL: the connection is lost): the writes of this turn's other
+                # requests are gone too, and they must not answer 200.
+                if thread.group is not None:
+                    group, thread.group = thread.group, None
+                    group.committed.set_exception(RuntimeError("group transaction rolled back"))
+                self._abandon(thread, rollback=False)
             raise
-        cursor.execute("RELEASE request")
+        if self._sqlite:
+            # PostgreSQL keeps the savepoint: RELEASE would cost a round trip, and the next
+            # request's ROLLBACK TO names its own, the newest of that name.
+            cursor.execute("RELEASE request")
+
+    def _abandon(self, thread: ThreadConnection, *, rollback: bool) -> None:
+        """After a failure: roll back what is open; a broken connection is replaced next time."""
+        connection = thread.connection
+        if _broken(thread.dbapi):
+            self._local.connection = None
+            with self._lock:
+                if connection in self._opened:
+                    self._opened.remove(connection)
+            connection.invalidate()
+            return
+        if rollback and in_transaction(thread.dbapi):
+            connection.rollback()
+
+    def alone(self) -> None:
+        """The next writes of this thread's loop turn run in their own transactions."""
+        mine: ThreadConnection | None = getattr(self._local, "connection", None)
+        if mine is not None:
+            self._commit(mine)
+        self._local.alone = True
+
+    def grouped(self) -> None:
+        self._local.alone = False
 
     @contextmanager
     def _transaction(self, *, write: bool) -> Iterator[RawCursor]:
         thread = self.current()
         connection = thread.connection
         cursor = connection.cursor()
-        if write and self._open_group(thread, cursor):
+        if (
+            write and not getattr(self._local, "alone", False) and self._open_group(thread, cursor)
+        ) or (not write and not self._sqlite and thread.group is not None):
+            # (On PostgreSQL a failed read would doom the open group: reads in it take a
+            # savepoint too.)
             try:
                 with self._grouped(thread, cursor) as grouped:
                     yield grouped
@@ -294,41 +383,20 @@ class ThreadConnections:
             return
         try:
             if write:
-                cursor.execute("BEGIN IMMEDIATE")
+                cursor.execute("BEGIN IMMEDIATE" if self._sqlite else "BEGIN")
             try:
                 yield RawCursor(cursor, self._statements)
                 if write:
                     connection.commit()
             except BaseException:
-                if write:
-                    connection.rollback()
+                self._abandon(thread, rollback=write)
                 raise
         finally:
-            cursor.close()
+            if not _broken(thread.dbapi):
+                cursor.close()
 
     def close(self) -> None:
         with self._lock:
             opened, self._opened = self._opened, []
         for connection in opened:
             connection.close()
-
-
-@contextmanager
-def raw_transaction(engine: Engine, statements: Statements, *, write: bool) -> Iterator[RawCursor]:
-    """A pooled DBAPI connection in one transaction (SQLite: BEGIN IMMEDIATE for writers)."""
-    connection = engine.raw_connection()
-    try:
-        cursor = connection.cursor()
-        if write and engine.dialect.name == "sqlite":
-            cursor.execute("BEGIN IMMEDIATE")
-        try:
-            yield RawCursor(cursor, statements)
-            if write:
-                connection.commit()  # readers end with the pool's rollback-on-return
-        except BaseException:
-            connection.rollback()
-            raise
-        finally:
-            cursor.close()
-    finally:
-        connection.close()

@@ -48,7 +48,6 @@ from liveavatar_server._prepared import (
     Statements,
     ThreadConnections,
     WriterLock,
-    raw_transaction,
 )
 from liveavatar_server._settings import Settings
 
@@ -266,42 +265,38 @@ class Store:
         self.engine = engine or create_database_engine(settings)
         self.box = SecretBox(load_keys(settings.secret_key, settings.data_dir))
         self.livekit = AccessTokens(settings.data_dir)
-        # SQLite serialises writers anyway: calling it on the event loop saves a thread hop.
-        self.inline = self.engine.dialect.name == "sqlite"
         # PostgreSQL text cannot hold U+0000: requests carrying it get a 422, not a 500.
         self.accepts_nul = self.engine.dialect.name != "postgresql"
         dialect = self.engine.dialect
         self._statements = Statements(dialect)
         self._integrity_error: type[Exception] = dialect.loaded_dbapi.IntegrityError
         self._writers: WriterLock | None = None
-        self._threads: ThreadConnections | None = None
-        if self.inline:
-            if settings.sqlite_writer_lock and self.engine.url.database:
-                self._writers = WriterLock(Path(f"{self.engine.url.database}-writer.lock"))
-            # Group commit, measured with `make bench` (wrk, 32 connections, 2 busy CPUs):
-            # see the README's benchmark section for the figures.
-            self._threads = ThreadConnections(
-                self.engine,
-                self._statements,
-                self._writers,
-                group_commit=settings.sqlite_group_commit,
-            )
+        if dialect.name == "sqlite" and settings.sqlite_writer_lock and self.engine.url.database:
+            self._writers = WriterLock(Path(f"{self.engine.url.database}-writer.lock"))
+        # Every statement runs on the calling thread (the event loop's, when serving), on that
+        # thread's own connection: SQLite serialises writers anyway, and on PostgreSQL a thread
+        # pool's GIL hand-offs, pool checkouts, pings and resets cost more than the round trips
+        # (see the README's figures). Group commit: SQLite's is a setting (one process only),
+        # PostgreSQL always groups.
+        self._threads = ThreadConnections(
+            self.engine,
+            self._statements,
+            self._writers,
+            group_commit=settings.sqlite_group_commit or dialect.name != "sqlite",
+        )
 
     def __repr__(self) -> str:
         return f"Store({self.settings!r})"
 
     def close(self) -> None:
-        if self._threads is not None:
-            self._threads.close()
+        self._threads.close()
         if self._writers is not None:
             self._writers.close()
         self.engine.dispose()
 
     def _hot(self, *, write: bool) -> AbstractContextManager[RawCursor]:
-        """A raw transaction for per-request work: the thread's own connection on SQLite."""
-        if self._threads is not None:
-            return self._threads.transaction(write=write)
-        return raw_transaction(self.engine, self._statements, write=write)
+        """A raw transaction for per-request work, on the thread's own connection."""
+        return self._threads.transaction(write=write)
 
     def cursor(self, *, write: bool) -> AbstractContextManager[RawCursor]:
         """A raw transaction for the per-request statements other modules hold (the catalog)."""
@@ -309,12 +304,19 @@ class Store:
 
     def committed(self) -> asyncio.Future[None] | None:
         """What a request must await before it answers: the commit of its loop turn's writes."""
-        return self._threads.pending() if self._threads is not None else None
+        return self._threads.pending()
+
+    def alone(self) -> None:
+        """Commit this turn's group; this thread's next writes commit one by one (`RetryAlone`)."""
+        self._threads.alone()
+
+    def grouped(self) -> None:
+        """Back to group commit after `alone`."""
+        self._threads.grouped()
 
     def _flush(self) -> None:
         # Another connection must not wait on (or read past) this thread's open group.
-        if self._threads is not None:
-            self._threads.commit_pending()
+        self._threads.commit_pending()
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
@@ -422,22 +424,20 @@ class Store:
         a revocation) commits, so a cached key can never outlive its revocation.
         """
         wanted = digest(key)
-        thread = self._threads.current() if self._threads is not None else None
-        if thread is not None:
-            if thread.changed_elsewhere():
-                thread.cache.clear()
-            cached = thread.cache.get(wanted)
-            if cached is not None:
-                return cast(Principal, cached)
+        thread = self._threads.current()
+        if thread.changed_elsewhere():
+            thread.cache.clear()
+        cached = thread.cache.get(wanted)
+        if cached is not None:
+            return cast(Principal, cached)
         with self._hot(write=False) as cursor:
             row = cursor.one(_KEY_BY_HASH, {"key_hash": wanted})
         if row is None or not hmac.compare_digest(row["key_hash"], wanted):
             return None
         principal = Principal(api_key_id=row["id"], space_id=row["space_id"])
-        if thread is not None:
-            if len(thread.cache) >= _CACHED_KEYS:
-                thread.cache.clear()
-            thread.cache[wanted] = principal
+        if len(thread.cache) >= _CACHED_KEYS:
+            thread.cache.clear()
+        thread.cache[wanted] = principal
         return principal
 
     def principal_for_session(self, token: str) -> Principal | None:

@@ -1,14 +1,23 @@
-"""SQLite group commit: one COMMIT per event-loop turn, each request's writes in a SAVEPOINT."""
+"""Group commit: one COMMIT per event-loop turn, each request's writes in a SAVEPOINT (both backends)."""
 
 from __future__ import annotations
 
 import asyncio
 import sqlite3
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import httpx
+import psycopg
 import pytest
 from liveavatar_server import Store
+from liveavatar_server._prepared import GROUP_LIMIT, RetryAlone
 from liveavatar_server._store import _DELETE_CONFIG, SecretNotInSpace
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
 from tests.server.conftest import make_store
 
@@ -79,3 +88,153 @@ def test_another_connection_of_the_thread_commits_the_group_first(tmp_path: Path
 
     asyncio.run(one_turn())
     store.close()
+
+
+# --- PostgreSQL: the same group, an explicit BEGIN on an autocommit connection ----------------
+
+
+@pytest.fixture
+def pg_store(tmp_path: Path) -> Iterator[tuple[Store, str]]:
+    from tests.server.conftest import scratch_postgres_schema
+
+    with scratch_postgres_schema() as url:
+        store = make_store(tmp_path, url, None)
+        yield store, url
+        store.close()
+
+
+def _pg(url: str) -> psycopg.Connection[tuple[Any, ...]]:
+    """Another connection to the store's schema (what another process sees)."""
+    return psycopg.connect(make_url(url).set(drivername="postgresql").render_as_string(False))
+
+
+def _pg_committed_rows(url: str) -> int:
+    with _pg(url) as other:
+        row = other.execute("SELECT count(*) FROM llm_configurations").fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+@pytest.mark.postgres
+def test_postgres_groups_a_turn_and_rolls_a_failed_request_back_alone(
+    pg_store: tuple[Store, str],
+) -> None:
+    store, url = pg_store
+    space = store.create_space("group")
+
+    async def one_turn() -> None:
+        secret = store.create_secret(space, "s", "OPENAI_API_KEY", "sk-x")
+        first = store.create_configuration(space, {**FIELDS, "secret_id": secret["id"]})
+        committed = store.committed()
+        assert committed is not None
+        with pytest.raises(SecretNotInSpace):
+            store.create_configuration(space, {**FIELDS, "secret_id": "no-such-secret"})
+        with pytest.raises(RuntimeError):
+            _delete_then_fail(store, space, first["id"])
+        # A statement PostgreSQL itself refuses would abort the whole transaction without
+        # the request's savepoint; with it, the group goes on.
+        with pytest.raises(psycopg.Error), store.cursor(write=False) as cursor:
+            cursor.one(text("SELECT 1 / 0"), {})
+        store.create_configuration(space, {**FIELDS, "secret_id": secret["id"]})
+        assert _pg_committed_rows(url) == 0  # nobody may be answered yet
+        await committed
+        assert store.committed() is None
+
+    asyncio.run(one_turn())
+    assert _pg_committed_rows(url) == 2
+
+
+@pytest.mark.postgres
+def test_postgres_group_commits_early_past_its_limit(pg_store: tuple[Store, str]) -> None:
+    store, url = pg_store
+    space = store.create_space("limit")
+
+    async def one_turn() -> None:
+        secret = store.create_secret(space, "s", "OPENAI_API_KEY", "sk-x")
+        first = store.committed()
+        for _ in range(GROUP_LIMIT):
+            store.create_configuration(space, {**FIELDS, "secret_id": secret["id"]})
+        assert first is not None
+        assert first.done()  # the limit was reached: committed within the turn
+        assert _pg_committed_rows(url) == GROUP_LIMIT - 1
+        await asyncio.sleep(0)
+        assert store.committed() is None
+
+    asyncio.run(one_turn())
+    assert _pg_committed_rows(url) == GROUP_LIMIT
+
+
+@pytest.mark.postgres
+def test_postgres_lock_held_elsewhere_retries_the_request_alone(
+    pg_store: tuple[Store, str],
+) -> None:
+    """Another process's row lock: the grouped attempt gives up fast, the lone one waits it out."""
+    store, url = pg_store
+    space = store.create_space("locks")
+    secret = store.create_secret(space, "s", "OPENAI_API_KEY", "sk-x")
+    config = store.create_configuration(space, {**FIELDS, "secret_id": secret["id"]})
+    other = _pg(url)
+    other.execute("SELECT id FROM llm_configurations WHERE id = %s FOR UPDATE", (config["id"],))
+    release = threading.Timer(0.5, other.commit)
+
+    async def one_turn() -> None:
+        store.create_configuration(space, {**FIELDS, "secret_id": secret["id"]})
+        group = store.committed()
+        assert group is not None
+        started = time.monotonic()
+        with pytest.raises(RetryAlone):
+            store.update_configuration(space, config["id"], {"display_name": "renamed"})
+        assert time.monotonic() - started < 0.4  # the group's short lock timeout
+        release.start()
+        store.alone()
+        assert group.done()  # the group committed before the lone attempt
+        try:
+            updated = store.update_configuration(space, config["id"], {"display_name": "renamed"})
+        finally:
+            store.grouped()
+        assert updated is not None
+        assert updated["display_name"] == "renamed"
+        assert store.committed() is None  # committed on its own
+
+    try:
+        asyncio.run(one_turn())
+    finally:
+        release.cancel()
+        other.close()
+    assert store.get_configuration(space, config["id"])["display_name"] == "renamed"  # type: ignore[index]
+    assert _pg_committed_rows(url) == 2
+
+
+@pytest.mark.postgres
+def test_a_request_that_meets_a_lock_held_elsewhere_still_answers_200(
+    pg_store: tuple[Store, str],
+) -> None:
+    """Over HTTP: the server commits the group and runs the request again, alone."""
+    from liveavatar_server import build_app
+
+    from tests.server.conftest import LiveServer
+
+    store, url = pg_store
+    space = store.create_space("http")
+    key = store.create_api_key(space)
+    secret = store.create_secret(space, "s", "OPENAI_API_KEY", "sk-x")
+    config = store.create_configuration(space, {**FIELDS, "secret_id": secret["id"]})
+    other = _pg(url)
+    other.execute("SELECT id FROM llm_configurations WHERE id = %s FOR UPDATE", (config["id"],))
+    release = threading.Timer(0.5, other.commit)
+    try:
+        with (
+            LiveServer(build_app(store)) as base_url,
+            httpx.Client(base_url=base_url, headers={"X-API-KEY": key}, timeout=10) as http,
+        ):
+            release.start()
+            response = http.patch(
+                f"/v1/llm-configurations/{config['id']}", json={"display_name": "renamed"}
+            )
+            assert response.status_code == 200, response.text
+            assert response.json()["data"]["display_name"] == "renamed"
+            again = http.get(f"/v1/llm-configurations/{config['id']}")
+            assert again.json()["data"]["display_name"] == "renamed"
+    finally:
+        release.cancel()
+        other.close()
