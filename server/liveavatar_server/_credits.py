@@ -11,9 +11,10 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import BigInteger, String, bindparam, insert, select, update
 
-from liveavatar_server._tables import spaces
+from liveavatar_server._prepared import RawCursor
+from liveavatar_server._tables import UTCDateTime, spaces
 from liveavatar_server._tables_sessions import space_credits
 
 if TYPE_CHECKING:
@@ -43,41 +44,46 @@ def session_cost(rate_per_minute: float, seconds: int) -> int:
     return millis(rate_per_minute) * minutes
 
 
-def balance(conn: Connection, space_id: str) -> int:
-    found = conn.execute(
-        select(space_credits.c.balance_millis).where(space_credits.c.space_id == space_id)
-    ).scalar_one_or_none()
-    return int(found or 0)
+_c = space_credits.c
+_SPACE = bindparam("space_id", type_=String())
+_AMOUNT = bindparam("amount", type_=BigInteger())
+_AT = bindparam("at", type_=UTCDateTime())
+_BALANCE = select(_c.balance_millis).where(_c.space_id == _SPACE)
+_ADD = (
+    update(space_credits)
+    .where(_c.space_id == _SPACE)
+    .values(balance_millis=_c.balance_millis + _AMOUNT, updated_at=_AT)
+)
+_OPEN = insert(space_credits).values(space_id=_SPACE, balance_millis=_AMOUNT, updated_at=_AT)
+_SPACE_EXISTS = select(spaces.c.id).where(spaces.c.id == _SPACE)
 
 
-def _add(conn: Connection, space_id: str, amount: int, at: datetime) -> None:
-    changed = conn.execute(
-        update(space_credits)
-        .where(space_credits.c.space_id == space_id)
-        .values(balance_millis=space_credits.c.balance_millis + amount, updated_at=at)
-    ).rowcount
-    if changed == 0:
-        conn.execute(
-            insert(space_credits),
-            {"space_id": space_id, "balance_millis": amount, "updated_at": at},
-        )
+def balance(cursor: RawCursor, space_id: str) -> int:
+    found = cursor.one(_BALANCE, {"space_id": space_id})
+    return int(found["balance_millis"] or 0) if found is not None else 0
 
 
-def grant(conn: Connection, space_id: str, amount: int, at: datetime) -> None:
+def _add(cursor: RawCursor, space_id: str, amount: int, at: datetime) -> None:
+    values = {"space_id": space_id, "amount": amount, "at": at}
+    if cursor.run(_ADD, values) == 0:
+        cursor.run(_OPEN, values)
+
+
+def grant(cursor: RawCursor, space_id: str, amount: int, at: datetime) -> None:
     """Add ``amount`` thousandths to the space's balance (inside the caller's write)."""
-    _add(conn, space_id, amount, at)
+    _add(cursor, space_id, amount, at)
 
 
-def charge(conn: Connection, space_id: str, amount: int, at: datetime) -> None:
+def charge(cursor: RawCursor, space_id: str, amount: int, at: datetime) -> None:
     """Take ``amount`` from the balance; it may go below zero, as overage billing does."""
     if amount:
-        _add(conn, space_id, -amount, at)
+        _add(cursor, space_id, -amount, at)
 
 
 def grant_to(store: Store, space_id: str, credits: float | Decimal) -> int:
     """Add ``credits`` to an existing space; its new balance (thousandths)."""
-    with store.transaction() as conn:
-        if conn.execute(select(spaces.c.id).where(spaces.c.id == space_id)).first() is None:
+    with store.cursor(write=True) as cursor:
+        if cursor.one(_SPACE_EXISTS, {"space_id": space_id}) is None:
             raise LookupError(f"no space {space_id!r}")
-        grant(conn, space_id, millis(credits), store.clock())
-        return balance(conn, space_id)
+        grant(cursor, space_id, millis(credits), store.clock())
+        return balance(cursor, space_id)

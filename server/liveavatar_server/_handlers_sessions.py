@@ -294,8 +294,8 @@ class Users(UsersStub[Call]):
 
     def get_credits(self, ctx: Call, /) -> UserCreditsSchema:
         sessions.expire_due(ctx.store, ctx.space_id)
-        with ctx.store.snapshot() as conn:
-            amount = _credits.balance(conn, ctx.space_id)
+        with ctx.store.cursor(write=False) as cursor:
+            amount = _credits.balance(cursor, ctx.space_id)
         return UserCreditsSchema(credits_left=_credits.credits_text(amount))
 
 

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
+from sqlalchemy import String, and_, bindparam, delete, func, insert, or_, select, update
 
 from liveavatar_server import _credits
+from liveavatar_server._prepared import RawCursor
 from liveavatar_server._store import Principal, Row, Store, digest, new_id
-from liveavatar_server._tables import api_keys, counted
+from liveavatar_server._tables import UTCDateTime, api_keys, counted
 from liveavatar_server._tables_sessions import avatar_embeds, avatar_sessions, session_transcripts
 
 __all__ = [
@@ -72,32 +73,95 @@ class NewSession:
     custom_livekit_token: str | None = None
 
 
+# The per-request statements, built once (see `_prepared`): values arrive as parameters.
+_ID = bindparam("session_id", type_=String())
+_SPACE = bindparam("space_id", type_=String())
+_MOMENT = bindparam("moment", type_=UTCDateTime())
+_AT = bindparam("at", type_=UTCDateTime())
+_IDLE = bindparam("idle", type_=UTCDateTime())
+_FROM = bindparam("from_state", type_=String())
+_TO = bindparam("to_state", type_=String())
+_DUE = (c.state == RUNNING, or_(c.idle_deadline <= _MOMENT, c.ends_by <= _MOMENT))
+_DUE_SESSION = select(avatar_sessions).where(c.id == _ID, *_DUE)
+_DUE_IN_SPACE = select(avatar_sessions).where(c.space_id == _SPACE, *_DUE)
+_ONE = select(avatar_sessions).where(c.id == _ID, c.space_id == _SPACE)
+_END = (
+    update(avatar_sessions)
+    .where(c.id == _ID, c.state == _FROM)
+    .values(
+        state=_TO,
+        ended_at=_AT,
+        end_reason=bindparam("reason", type_=String()),
+        duration=bindparam("seconds", type_=c.duration.type),
+        credits_millis=bindparam("cost", type_=c.credits_millis.type),
+        updated_at=_AT,
+    )
+)
+_BEGIN = (
+    update(avatar_sessions)
+    .where(c.id == _ID, c.state == _FROM)
+    .values(
+        state=_TO,
+        started_at=_AT,
+        idle_deadline=_IDLE,
+        ends_by=bindparam("until", type_=UTCDateTime()),
+        token_expires_at=bindparam("token_until", type_=UTCDateTime()),
+        updated_at=_AT,
+    )
+)
+_KEEP_ALIVE = (
+    update(avatar_sessions)
+    .where(c.id == _ID, c.state == _FROM)
+    .values(idle_deadline=_IDLE, updated_at=_AT)
+)
+_NEW_COLUMNS = (
+    "id", "space_id", "api_key_id", "token_hash", "token_expires_at", "mode", "source",
+    "is_sandbox", "avatar_id", "context_id", "embed_id", "room", "custom_livekit_url",
+    "custom_livekit_token", "max_duration", "state", "created_at", "updated_at", "duration",
+    "credits_millis",
+)  # fmt: skip
+_INSERT = insert(avatar_sessions).values(
+    {name: bindparam(name, type_=c[name].type) for name in _NEW_COLUMNS}
+)
+_t = session_transcripts.c
+_STARTED_AT = select(c.started_at).where(c.id == _ID)
+_INSERT_LINE = insert(session_transcripts).values(
+    {
+        name: bindparam(name, type_=_t[name].type)
+        for name in ("session_id", "role", "transcript", "absolute_timestamp", "relative_timestamp")
+    }
+)
+_DELETE_LINES = delete(session_transcripts).where(_t.session_id == _ID)
+
+
 def _rate(store: Store, row: Mapping[str, Any]) -> float:
     rates = store.settings.sessions
     return rates.rate_lite if row["mode"] == "LITE" else rates.rate_full
 
 
-def _end(conn: Connection, store: Store, row: Mapping[str, Any], at: datetime, reason: str) -> bool:
+def _end(
+    cursor: RawCursor, store: Store, row: Mapping[str, Any], at: datetime, reason: str
+) -> bool:
     """End ``row`` at ``at`` if it is still in the state it was read in; charge it once."""
     started = row["started_at"]
     duration = max(0, int((at - started).total_seconds())) if started is not None else 0
     cost = 0
     if started is not None and not row["is_sandbox"]:
         cost = _credits.session_cost(_rate(store, row), duration)
-    changed = conn.execute(
-        update(avatar_sessions)
-        .where(c.id == row["id"], c.state == row["state"])
-        .values(
-            state=ENDED,
-            ended_at=at,
-            end_reason=reason,
-            duration=duration,
-            credits_millis=cost,
-            updated_at=at,
-        )
-    ).rowcount
+    changed = cursor.run(
+        _END,
+        {
+            "session_id": row["id"],
+            "from_state": row["state"],
+            "to_state": ENDED,
+            "at": at,
+            "reason": reason,
+            "seconds": duration,
+            "cost": cost,
+        },
+    )
     if changed == 1:
-        _credits.charge(conn, row["space_id"], cost, at)
+        _credits.charge(cursor, row["space_id"], cost, at)
     return bool(changed == 1)
 
 
@@ -106,31 +170,24 @@ def _deadline(row: Mapping[str, Any]) -> tuple[datetime, str]:
     return (idle, "IDLE_TIMEOUT") if idle < limit else (limit, "MAX_DURATION_REACHED")
 
 
-def _expire(conn: Connection, store: Store, where: Any) -> None:
-    moment = store.clock()
-    due = conn.execute(
-        select(avatar_sessions).where(
-            where, c.state == RUNNING, or_(c.idle_deadline <= moment, c.ends_by <= moment)
-        )
-    ).mappings()
-    for row in [dict(found) for found in due]:
+def _expire(cursor: RawCursor, store: Store, due: Any, which: Mapping[str, str]) -> None:
+    for row in cursor.all(due, {**which, "moment": store.clock()}):
         at, reason = _deadline(row)
-        _end(conn, store, row, at, reason)
+        _end(cursor, store, row, at, reason)
 
 
 def expire_due(store: Store, space_id: str) -> None:
     """End every running session of the space that is past a deadline, at that deadline."""
-    with store.transaction() as conn:
-        _expire(conn, store, c.space_id == space_id)
+    with store.cursor(write=True) as cursor:
+        _expire(cursor, store, _DUE_IN_SPACE, {"space_id": space_id})
 
 
-def _one(conn: Connection, space_id: str, session_id: str) -> Row | None:
-    found = (
-        conn.execute(select(avatar_sessions).where(c.id == session_id, c.space_id == space_id))
-        .mappings()
-        .first()
-    )
-    return None if found is None else dict(found)
+def _expire_session(cursor: RawCursor, store: Store, session_id: str) -> None:
+    _expire(cursor, store, _DUE_SESSION, {"session_id": session_id})
+
+
+def _one(cursor: RawCursor, space_id: str, session_id: str) -> Row | None:
+    return cursor.one(_ONE, {"session_id": session_id, "space_id": space_id})
 
 
 def create(store: Store, principal: Principal, space_id: str, new: NewSession) -> tuple[str, str]:
@@ -139,9 +196,9 @@ def create(store: Store, principal: Principal, space_id: str, new: NewSession) -
     token = TOKEN_PREFIX + _random.token_urlsafe(32)
     moment = store.clock()
     box = store.box
-    with store.transaction() as conn:
-        conn.execute(
-            insert(avatar_sessions),
+    with store.cursor(write=True) as cursor:
+        cursor.run(
+            _INSERT,
             {
                 "id": session_id,
                 "space_id": space_id,
@@ -170,7 +227,7 @@ def create(store: Store, principal: Principal, space_id: str, new: NewSession) -
     return session_id, token
 
 
-def _begin(conn: Connection, store: Store, row: Mapping[str, Any], moment: datetime) -> Row:
+def _begin(cursor: RawCursor, store: Store, row: Mapping[str, Any], moment: datetime) -> Row:
     settings = store.settings.sessions
     limit = row["max_duration"]
     if row["is_sandbox"]:
@@ -185,9 +242,18 @@ def _begin(conn: Connection, store: Store, row: Mapping[str, Any], moment: datet
         "token_expires_at": max(row["token_expires_at"], ends_by),
         "updated_at": moment,
     }
-    changed = conn.execute(
-        update(avatar_sessions).where(c.id == row["id"], c.state == CREATED).values(values)
-    ).rowcount
+    changed = cursor.run(
+        _BEGIN,
+        {
+            "session_id": row["id"],
+            "from_state": CREATED,
+            "to_state": RUNNING,
+            "at": moment,
+            "idle": values["idle_deadline"],
+            "until": ends_by,
+            "token_until": values["token_expires_at"],
+        },
+    )
     if changed != 1:
         raise SessionStateConflict("Session already started")
     return {**row, **values}
@@ -195,8 +261,8 @@ def _begin(conn: Connection, store: Store, row: Mapping[str, Any], moment: datet
 
 def start(store: Store, space_id: str, session_id: str) -> tuple[Row, str | None]:
     """Run a created session; the row and the caller's own LiveKit client token, if any."""
-    with store.transaction() as conn:
-        row = _one(conn, space_id, session_id)
+    with store.cursor(write=True) as cursor:
+        row = _one(cursor, space_id, session_id)
         if row is None:
             raise LookupError(session_id)
         if row["state"] == RUNNING:
@@ -205,16 +271,16 @@ def start(store: Store, space_id: str, session_id: str) -> tuple[Row, str | None
             raise SessionStateConflict("Session already ended")
         if not row["is_sandbox"]:
             needed = _credits.session_cost(_rate(store, row), 60)
-            if _credits.balance(conn, space_id) < needed:
+            if _credits.balance(cursor, space_id) < needed:
                 raise NotEnoughCredits(_credits.credits_text(needed))
-        started = _begin(conn, store, row, store.clock())
+        started = _begin(cursor, store, row, store.clock())
     token = row["custom_livekit_token"]
     return started, store.box.decrypt(token) if token else None
 
 
-def _running(conn: Connection, store: Store, space_id: str, session_id: str) -> Row:
-    _expire(conn, store, c.id == session_id)
-    row = _one(conn, space_id, session_id)
+def _running(cursor: RawCursor, store: Store, space_id: str, session_id: str) -> Row:
+    _expire_session(cursor, store, session_id)
+    row = _one(cursor, space_id, session_id)
     if row is None:
         raise LookupError(session_id)
     if row["state"] == CREATED:
@@ -226,44 +292,43 @@ def _running(conn: Connection, store: Store, space_id: str, session_id: str) -> 
 
 def keep_alive(store: Store, space_id: str, session_id: str) -> None:
     """Move the idle deadline to now + the idle timeout (never past the duration limit)."""
-    with store.transaction() as conn:
-        row = _running(conn, store, space_id, session_id)
+    with store.cursor(write=True) as cursor:
+        row = _running(cursor, store, space_id, session_id)
         moment = store.clock()
         deadline = min(
             row["ends_by"], moment + timedelta(seconds=store.settings.sessions.idle_timeout)
         )
-        changed = conn.execute(
-            update(avatar_sessions)
-            .where(c.id == session_id, c.state == RUNNING)
-            .values(idle_deadline=deadline, updated_at=moment)
-        ).rowcount
+        changed = cursor.run(
+            _KEEP_ALIVE,
+            {"session_id": session_id, "from_state": RUNNING, "idle": deadline, "at": moment},
+        )
         if changed != 1:
             raise SessionStateConflict("Session already ended")
 
 
 def stop(store: Store, space_id: str, session_id: str, reason: str) -> None:
     """End a created or running session with ``reason``; 409 when it already ended."""
-    with store.transaction() as conn:
-        _expire(conn, store, c.id == session_id)
-        row = _one(conn, space_id, session_id)
+    with store.cursor(write=True) as cursor:
+        _expire_session(cursor, store, session_id)
+        row = _one(cursor, space_id, session_id)
         if row is None:
             raise LookupError(session_id)
-        if row["state"] == ENDED or not _end(conn, store, row, store.clock(), reason):
+        if row["state"] == ENDED or not _end(cursor, store, row, store.clock(), reason):
             raise SessionStateConflict("Session already ended")
 
 
 def has_ended(store: Store, space_id: str, session_id: str) -> bool:
     """Whether the session ended (by a stop or a deadline, applied now)."""
-    with store.transaction() as conn:
-        _expire(conn, store, c.id == session_id)
-        row = _one(conn, space_id, session_id)
+    with store.cursor(write=True) as cursor:
+        _expire_session(cursor, store, session_id)
+        row = _one(cursor, space_id, session_id)
     return row is None or row["state"] == ENDED
 
 
 def get(store: Store, space_id: str, session_id: str) -> Row | None:
     expire_due(store, space_id)
-    with store.snapshot() as conn:
-        return _one(conn, space_id, session_id)
+    with store.cursor(write=False) as cursor:
+        return _one(cursor, space_id, session_id)
 
 
 def list_page(
@@ -308,10 +373,11 @@ def transcript(
     """The session and its transcript lines in [start_at, end_at) (Unix seconds)."""
     expire_due(store, space_id)
     t = session_transcripts.c
+    with store.cursor(write=False) as cursor:
+        row = _one(cursor, space_id, session_id)
+    if row is None:
+        return None
     with store.snapshot() as conn:
-        row = _one(conn, space_id, session_id)
-        if row is None:
-            return None
         where = [t.session_id == session_id]
         # The spec leaves the bounds unbounded integers, as FastAPI's `int` is: past what a
         # 64-bit column holds, a bound excludes every line or none (never an overflow).
@@ -336,11 +402,14 @@ def transcript(
 def add_transcript(store: Store, session_id: str, role: str, text: str) -> None:
     """Record one transcript line (what the avatar's room would write; tests and integrations)."""
     moment = store.clock()
-    with store.transaction() as conn:
-        started = conn.execute(select(c.started_at).where(c.id == session_id)).scalar_one()
+    with store.cursor(write=True) as cursor:
+        found = cursor.one(_STARTED_AT, {"session_id": session_id})
+        if found is None:
+            raise LookupError(session_id)
+        started = found["started_at"]
         relative = int((moment - started).total_seconds()) if started is not None else 0
-        conn.execute(
-            insert(session_transcripts),
+        cursor.run(
+            _INSERT_LINE,
             {
                 "session_id": session_id,
                 "role": role,
@@ -353,12 +422,10 @@ def add_transcript(store: Store, session_id: str, role: str, text: str) -> None:
 
 def delete_events(store: Store, space_id: str, session_id: str) -> bool:
     """Hard-delete the session's events (its transcript); False for an unknown session."""
-    with store.transaction() as conn:
-        if _one(conn, space_id, session_id) is None:
+    with store.cursor(write=True) as cursor:
+        if _one(cursor, space_id, session_id) is None:
             return False
-        conn.execute(
-            delete(session_transcripts).where(session_transcripts.c.session_id == session_id)
-        )
+        cursor.run(_DELETE_LINES, {"session_id": session_id})
     return True
 
 
@@ -404,8 +471,8 @@ def open_embed_session(store: Store, embed_id: str) -> str:
             embed_id=embed_id,
         ),
     )
-    with store.transaction() as conn:
-        row = _one(conn, embed["space_id"], session_id)
+    with store.cursor(write=True) as cursor:
+        row = _one(cursor, embed["space_id"], session_id)
         assert row is not None
-        _begin(conn, store, row, store.clock())
+        _begin(cursor, store, row, store.clock())
     return session_id

@@ -242,6 +242,9 @@ _INSERT_CONFIG = insert(t.llm_configurations).from_select(
         )
     ),
 )
+_INSERT_SPACE = insert(t.spaces).values(
+    {name: bindparam(name, type_=t.spaces.c[name].type) for name in ("id", "name", "created_at")}
+)
 _INSERT_SECRET = insert(t.secrets).values(
     {
         name: bindparam(name, type_=t.secrets.c[name].type)
@@ -357,10 +360,10 @@ class Store:
         from liveavatar_server._credits import grant, millis
 
         space_id = new_id()
-        with self._write() as conn:
-            conn.execute(insert(t.spaces), {"id": space_id, "name": name, "created_at": now()})
+        with self._hot(write=True) as cursor:
+            cursor.run(_INSERT_SPACE, {"id": space_id, "name": name, "created_at": now()})
             # A new space starts with the free plan's credits (LIVEAVATAR_INITIAL_CREDITS).
-            grant(conn, space_id, millis(self.settings.sessions.initial_credits), now())
+            grant(cursor, space_id, millis(self.settings.sessions.initial_credits), now())
         return space_id
 
     def space_exists(self, space_id: str) -> bool:

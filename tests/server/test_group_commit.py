@@ -82,7 +82,7 @@ def test_another_connection_of_the_thread_commits_the_group_first(tmp_path: Path
         store.create_configuration(space, {**FIELDS, "secret_id": secret["id"]})
         committed = store.committed()
         assert committed is not None
-        store.create_space("another")  # its own transaction: commits the group before it
+        store.create_api_key(space)  # its own transaction: commits the group before it
         assert committed.done()
         assert _committed_rows(store) == 1
 
