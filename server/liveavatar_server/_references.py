@@ -50,9 +50,9 @@ def _row_in_space(table: Table) -> Checker:
     )
 
     def check(store: Store, space_id: str, object_id: str) -> bool:
-        with store.snapshot() as conn:
-            found = conn.execute(statement, {"object_id": object_id, "space_id": space_id})
-            return found.first() is not None
+        with store.cursor(write=False) as cursor:
+            found = cursor.one(statement, {"object_id": object_id, "space_id": space_id})
+            return found is not None
 
     return check
 
@@ -86,9 +86,11 @@ _TRANSCRIPT = (
 
 def find_session(store: Store, space_id: str, session_id: str) -> SessionRecord | None:
     """The session ``session_id`` of ``space_id``; None when there is none (or another space's)."""
-    with store.snapshot() as conn:
-        row = conn.execute(_SESSION, {"session_id": session_id, "space_id": space_id}).first()
+    with store.cursor(write=False) as cursor:
+        row = cursor.one(_SESSION, {"session_id": session_id, "space_id": space_id})
         if row is None:
             return None
-        lines = conn.execute(_TRANSCRIPT, {"session_id": session_id}).all()
-    return SessionRecord(str(row.id), str(row.mode), tuple((r.role, r.transcript) for r in lines))
+        lines = cursor.all(_TRANSCRIPT, {"session_id": session_id})
+    return SessionRecord(
+        str(row["id"]), str(row["mode"]), tuple((r["role"], r["transcript"]) for r in lines)
+    )
