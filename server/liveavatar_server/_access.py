@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import re
 import threading
 import time
@@ -65,11 +66,42 @@ class BatchedLineHandler(logging.StreamHandler):  # type: ignore[type-arg]
         super().close()
 
 
+class _Records:
+    """Access-log records copied from a template made on the serving thread.
+
+    `LogRecord.__init__` looks up the thread, the process and the caller's module for every
+    record, the same values for each access line (a quarter of a get's time in the app,
+    measured in-process); a custom record factory, if one is set, is still called.
+    """
+
+    def __init__(self) -> None:
+        self._template: dict[str, Any] | None = None
+        self._owner: tuple[int, int] = (0, 0)
+
+    def make(self, line: str) -> logging.LogRecord:
+        owner = (threading.get_ident(), os.getpid())
+        if logging.getLogRecordFactory() is not logging.LogRecord:
+            return access_log.makeRecord(access_log.name, logging.INFO, __file__, 0, line, (), None)
+        if self._template is None or owner != self._owner:
+            first = logging.LogRecord(access_log.name, logging.INFO, __file__, 0, "", (), None)
+            self._template, self._owner = dict(first.__dict__), owner
+        record = logging.LogRecord.__new__(logging.LogRecord)
+        fields = record.__dict__
+        fields.update(self._template)
+        created = time.time()
+        fields["msg"] = line
+        fields["created"] = created
+        fields["msecs"] = int((created - int(created)) * 1000) + 0.0
+        fields["relativeCreated"] += (created - self._template["created"]) * 1000
+        return record
+
+
 class AccessLog:
     """Tags each HTTP request with an id and logs method, path, status and duration (no secrets)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
+        self._records = _Records()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -102,9 +134,5 @@ class AccessLog:
                     "client": (scope.get("client") or ("", 0))[0],
                 }
                 line = pydantic_core.to_json(record).decode()
-                # makeRecord + handle: Logger.info would also walk the stack to find the caller.
-                access_log.handle(
-                    access_log.makeRecord(
-                        access_log.name, logging.INFO, __file__, 0, line, (), None
-                    )
-                )
+                # handle(): Logger.info would also walk the stack to find the caller.
+                access_log.handle(self._records.make(line))

@@ -33,7 +33,8 @@ class Router:
             by_path.setdefault(operation.path, {})[operation.method] = operation
         self.routes: list[Route] = []
         self._static: dict[str, Route] = {}
-        self._templated: list[Route] = []
+        # A parameter never spans a `/`: only templates with as many segments can match.
+        self._templated: dict[int, list[Route]] = {}
         for path, methods in by_path.items():
             names = tuple(_PARAM.findall(path))
             if not names:
@@ -45,14 +46,14 @@ class Router:
                     for index, part in enumerate(_PARAM.split(path))
                 )
                 route = Route(path, re.compile(f"^{regex}$"), names, methods)
-                self._templated.append(route)
+                self._templated.setdefault(path.count("/"), []).append(route)
             self.routes.append(route)
 
     def match(self, path: str) -> tuple[Route, dict[str, str]] | None:
         route = self._static.get(path)
         if route is not None:
             return route, {}
-        for route in self._templated:
+        for route in self._templated.get(path.count("/"), ()):
             assert route.pattern is not None
             found = route.pattern.match(path)
             if found:

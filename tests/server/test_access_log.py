@@ -1,12 +1,15 @@
-"""The access-log handler: every line written whole, flushed in batches, none lost on close."""
+"""The access log: lines written whole, flushed in batches, none lost on close; its records."""
 
 from __future__ import annotations
 
 import io
 import logging
+import threading
 import time
+from typing import Any
 
-from liveavatar_server._access import BatchedLineHandler
+from liveavatar_server import _access
+from liveavatar_server._access import BatchedLineHandler, _Records, access_log
 
 
 class CountingStream(io.StringIO):
@@ -54,3 +57,46 @@ def test_close_flushes_what_is_pending() -> None:
     logger.removeHandler(handler)
     assert stream.flushes >= 1
     assert stream.getvalue() == "last words\n"
+
+
+def _plain(line: str) -> logging.LogRecord:
+    return logging.LogRecord(access_log.name, logging.INFO, _access.__file__, 0, line, (), None)
+
+
+def test_access_records_carry_what_logging_itself_would_record() -> None:
+    records = _Records()
+    made = records.make('{"status": 200}')
+    plain = _plain('{"status": 200}')
+    timeless = {"created", "msecs", "relativeCreated"}
+    assert made.__dict__.keys() == plain.__dict__.keys()
+    assert {k: v for k, v in made.__dict__.items() if k not in timeless} == {
+        k: v for k, v in plain.__dict__.items() if k not in timeless
+    }
+    assert abs(made.created - plain.created) < 1
+    assert abs(made.relativeCreated - plain.relativeCreated) < 1000
+    assert made.getMessage() == '{"status": 200}'
+
+    # Served from another thread, the record names that thread.
+    other: list[logging.LogRecord] = []
+    worker = threading.Thread(target=lambda: other.append(records.make("x")), name="serving")
+    worker.start()
+    worker.join()
+    assert other[0].threadName == "serving"
+    assert other[0].thread == worker.ident
+
+
+def test_a_custom_record_factory_is_still_called() -> None:
+    seen: list[str] = []
+    previous = logging.getLogRecordFactory()
+
+    def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = previous(*args, **kwargs)
+        seen.append(record.getMessage())
+        return record
+
+    logging.setLogRecordFactory(factory)
+    try:
+        _Records().make("through the factory")
+    finally:
+        logging.setLogRecordFactory(previous)
+    assert seen == ["through the factory"]
