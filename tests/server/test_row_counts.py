@@ -7,12 +7,14 @@ for every table the migration counts; and an upgrade counts the rows already the
 
 from __future__ import annotations
 
+import asyncio
 import importlib.util
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import httpx
+import pytest
 from liveavatar_server import Store
 from liveavatar_server._migrate import upgrade
 from sqlalchemy import Connection, text
@@ -181,3 +183,39 @@ def test_an_upgrade_counts_the_rows_already_there(tmp_path: Path) -> None:
         assert counted == 3
     finally:
         old.close()
+
+
+@pytest.mark.postgres
+def test_postgres_counts_one_transactions_writes_in_one_row(tmp_path: Path) -> None:
+    """Migration 0005: a group's counter updates lock one row per counter, not up to 16."""
+    from liveavatar_server._catalog import create_context
+
+    from tests.server.conftest import scratch_postgres_schema
+
+    fields = {"name": "c", "prompt": "p", "opening_text": "o"}
+    with scratch_postgres_schema() as url:
+        store = make_store(tmp_path, url, None)
+        space = store.create_space("shards")
+
+        async def one_turn() -> None:
+            for _ in range(20):
+                create_context(store, space, fields)
+            committed = store.committed()
+            assert committed is not None
+            await committed
+
+        try:
+            for turn in (1, 2):
+                asyncio.run(one_turn())
+                with store.engine.connect() as conn:
+                    rows = conn.execute(
+                        text(
+                            "SELECT shard, n FROM row_counts "
+                            "WHERE table_name = 'contexts' AND space_key = :space"
+                        ),
+                        {"space": space},
+                    ).all()
+                assert len(rows) <= turn  # one row per transaction (two may share one)
+                assert sum(n for _, n in rows) == 20 * turn
+        finally:
+            store.close()
