@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 from importlib import resources
+from pathlib import Path
+from types import ModuleType
 
 from alembic import command
 from alembic.config import Config
@@ -18,6 +21,19 @@ def alembic_config() -> Config:
         "script_location", str(resources.files("liveavatar_server").joinpath("migrations"))
     )
     return config
+
+
+def revision_module(filename: str) -> ModuleType:
+    """A migration file as a module (its names start with digits: `import` cannot reach them)."""
+    path = Path(str(resources.files("liveavatar_server").joinpath("migrations", "versions")))
+    spec = importlib.util.spec_from_file_location(
+        f"revision_{Path(filename).stem}", path / filename
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:

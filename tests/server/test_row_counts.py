@@ -8,35 +8,19 @@ for every table the migration counts; and an upgrade counts the rows already the
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import httpx
 import pytest
 from liveavatar_server import Store
-from liveavatar_server._migrate import upgrade
+from liveavatar_server._migrate import revision_module, upgrade
 from sqlalchemy import Connection, text
 
 from tests.server._catalog_fixtures import PUBLIC_AVATAR, ok, own_avatar
 from tests.server.conftest import Tenant, make_store
 
-
-def _migration() -> ModuleType:
-    import liveavatar_server
-
-    versions = Path(liveavatar_server.__file__).parent / "migrations" / "versions"
-    [path] = versions.glob("*_row_counts.py")
-    spec = importlib.util.spec_from_file_location("row_counts_migration", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-MIGRATION = _migration()
+MIGRATION = revision_module("0004_row_counts.py")
 COUNTED: dict[str, tuple[str, tuple[str, ...]]] = MIGRATION.COUNTED
 
 

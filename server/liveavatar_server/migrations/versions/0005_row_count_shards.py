@@ -8,27 +8,14 @@ group locks one row per counter and two groups meet one time in 16.
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-from types import ModuleType
-
 from alembic import op
+
+from liveavatar_server._migrate import revision_module
 
 revision = "0005_row_count_shards"
 down_revision = "0004_row_counts"
 branch_labels = None
 depends_on = None
-
-
-def _row_counts() -> ModuleType:
-    """Migration 0004, whose trigger functions this one rewrites with another shard."""
-    path = Path(__file__).with_name("0004_row_counts.py")
-    spec = importlib.util.spec_from_file_location("row_counts_0004", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 RANDOM_SHARD = "floor(random() * {shards})::int"
@@ -39,7 +26,7 @@ def _functions(shard: str) -> None:
     """Rewrite each counted table's trigger function (0004's) to pick its row by ``shard``."""
     if op.get_bind().dialect.name != "postgresql":
         return
-    previous = _row_counts()
+    previous = revision_module("0004_row_counts.py")
     for table in previous.COUNTED:
         function = previous._postgresql_triggers(table)[0]  # CREATE OR REPLACE FUNCTION ...
         random_shard = RANDOM_SHARD.format(shards=previous.PG_SHARDS)
