@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from openapi_python_client.strings import pascal_case, snake_case
@@ -17,6 +18,7 @@ GENERATOR_TYPES = frozenset({"File", "Response", "Unset"})
 # An `<entity>_id` field or parameter names the entity another operation created or returned.
 _ID = re.compile(r"^[a-z][a-z0-9_]*_id$")
 _TOKEN = re.compile(r"^[a-z][a-z0-9_]*_token$")
+_PARAMETER_SEGMENT = re.compile(r"/\{")
 
 
 class DeriveError(Exception):
@@ -163,58 +165,114 @@ def error_responses(spec: dict[str, Any], op: dict[str, Any]) -> Iterator[tuple[
         yield "404", "Not found (unknown id, or an id of another space)"
 
 
-def _link_parameters(
-    spec: dict[str, Any], source: Operation, target: Operation, data: dict[str, Any]
-) -> dict[str, str]:
+@dataclass(frozen=True)
+class _Facts:
+    """What linking reads of one operation, computed once per operation."""
+
+    operation: Operation
+    data: dict[str, Any]  # its success response's `data` properties
+    body: dict[str, Any]  # its JSON body's properties
+    parameters: list[str]  # its path parameters
+    bearer_only: bool
+
+
+def _facts(spec: dict[str, Any], op: Operation) -> _Facts:
+    return _Facts(
+        op,
+        data_properties(spec, op.spec),
+        body_properties(spec, op.spec),
+        path_parameters(op.spec),
+        _bearer_only(spec, op.spec),
+    )
+
+
+def _link_parameters(source: _Facts, target: _Facts) -> dict[str, str]:
     """What ``source``'s response `data` gives ``target``'s path parameters and bearer token."""
+    data = source.data
     parameters: dict[str, str] = {}
-    created = f"{singular(source.resource)}_id"
-    for name in path_parameters(target.spec):
-        item = f"{source.path.rstrip('/')}/{{{name}}}"
-        if "id" in data and (target.path == item or target.path.startswith(item + "/")):
+    created = f"{singular(source.operation.resource)}_id"
+    for name in target.parameters:
+        item = f"{source.operation.path.rstrip('/')}/{{{name}}}"
+        path = target.operation.path
+        if "id" in data and (path == item or path.startswith(item + "/")):
             parameters[name] = "$response.body#/data/id"  # create -> its item operations
         elif _ID.match(name) and name in data:
             parameters[name] = f"$response.body#/data/{name}"
         elif name == created and "id" in data:
             parameters[name] = "$response.body#/data/id"
     tokens = [name for name in data if _TOKEN.match(name)]
-    if tokens and _bearer_only(spec, target.spec):
+    if tokens and target.bearer_only:
         parameters["header.Authorization"] = f"{BEARER} {{$response.body#/data/{tokens[0]}}}"
     return parameters
 
 
-def _link_body(
-    spec: dict[str, Any], source: Operation, target: Operation, data: dict[str, Any]
-) -> dict[str, str]:
+def _link_body(source: _Facts, target: _Facts) -> dict[str, str]:
     """The `<x>_id` fields of ``target``'s body that ``source``'s response or request holds."""
-    sent = body_properties(spec, source.spec)
-    created = f"{singular(source.resource)}_id"
+    data, sent = source.data, source.body
+    created = f"{singular(source.operation.resource)}_id"
     body: dict[str, str] = {}
-    for name in body_properties(spec, target.spec):
+    for name in target.body:
         if not _ID.match(name):
             continue
         if name in data:
             body[name] = f"$response.body#/data/{name}"
         elif name == created and "id" in data:
             body[name] = "$response.body#/data/id"
-        elif name in sent and target.resource == source.resource:
+        elif name in sent and target.operation.resource == source.operation.resource:
             body[name] = f"$request.body#/{name}"  # the same entity, carried on
     return body
 
 
-def _link_to(spec: dict[str, Any], source: Operation, target: Operation) -> dict[str, Any] | None:
+def _link_to(source: _Facts, target: _Facts) -> dict[str, Any] | None:
     """The link from ``source``'s success response to ``target``, or None when nothing flows."""
-    data = data_properties(spec, source.spec)
-    parameters = _link_parameters(spec, source, target, data)
-    body = _link_body(spec, source, target, data)
+    parameters = _link_parameters(source, target)
+    body = _link_body(source, target)
     if not parameters and not body:
         return None
-    link: dict[str, Any] = {"operationId": target.operation_id}
+    link: dict[str, Any] = {"operationId": target.operation.operation_id}
     if parameters:
         link["parameters"] = parameters
     if body:
         link["requestBody"] = body
     return link
+
+
+class _Targets:
+    """Operations indexed by what a link can reach them through, so that each POST is weighed
+    against the operations it might link to, not against all (the cost stays linear in the
+    operations plus the links as a spec grows)."""
+
+    def __init__(self, facts: list[_Facts]) -> None:
+        self.by_parameter: dict[str, list[int]] = {}  # path parameter name -> operations
+        self.by_body_field: dict[str, list[int]] = {}  # `<x>_id` body field -> operations
+        self.under: dict[str, list[int]] = {}  # path before a `/{parameter}` -> operations
+        self.bearer_only: list[int] = []
+        for index, target in enumerate(facts):
+            for name in target.parameters:
+                self.by_parameter.setdefault(name, []).append(index)
+            for name in target.body:
+                if _ID.match(name):
+                    self.by_body_field.setdefault(name, []).append(index)
+            path = target.operation.path
+            for cut in (m.start() for m in _PARAMETER_SEGMENT.finditer(path)):
+                self.under.setdefault(path[:cut], []).append(index)
+            if target.bearer_only:
+                self.bearer_only.append(index)
+
+    def candidates(self, source: _Facts) -> list[int]:
+        """Every operation ``source`` may link to (a superset), in document order."""
+        names = set(source.data) | {name for name in source.body if _ID.match(name)}
+        if "id" in source.data:
+            names.add(f"{singular(source.operation.resource)}_id")
+        found: set[int] = set()
+        for name in names:
+            found.update(self.by_parameter.get(name, ()))
+            found.update(self.by_body_field.get(name, ()))
+        if "id" in source.data:
+            found.update(self.under.get(source.operation.path.rstrip("/"), ()))
+        if any(_TOKEN.match(name) for name in source.data):
+            found.update(self.bearer_only)
+        return sorted(found)
 
 
 def links(spec: dict[str, Any]) -> dict[tuple[str, str], dict[str, dict[str, Any]]]:
@@ -225,19 +283,21 @@ def links(spec: dict[str, Any]) -> dict[tuple[str, str], dict[str, dict[str, Any
     parameter or body field `<x>_id`; a `data.<x>_token` authorises a bearer-only operation; a
     body field `<x>_id` is carried on to the other operations of the same resource taking it.
     """
-    named = operations(spec)
+    facts = [_facts(spec, op) for op in operations(spec)]
+    targets = _Targets(facts)
     found: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
-    for source in named:
-        if source.method != "post":
+    for index, source in enumerate(facts):
+        if source.operation.method != "post":
             continue
-        for target in named:
-            if target is source:
+        for candidate in targets.candidates(source):
+            if candidate == index:
                 continue
-            link = _link_to(spec, source, target)
+            target = facts[candidate]
+            link = _link_to(source, target)
             if link is not None:
-                found.setdefault((source.path, source.method), {})[
-                    f"{target.resource}.{target.name}"
-                ] = link
+                key = (source.operation.path, source.operation.method)
+                name = f"{target.operation.resource}.{target.operation.name}"
+                found.setdefault(key, {})[name] = link
     return found
 
 
