@@ -299,7 +299,9 @@ def client_operations(
     default_security = spec.get("security", [])
     found = []
     for op in named:
-        endpoint = endpoints[op.method, op.path]
+        endpoint = endpoints.get((op.method, op.path))
+        if endpoint is None:
+            raise FactsError(f"{op.operation_id}: openapi-python-client could not parse it")
         path = [_param(p, "path") for p in endpoint.path_parameters]
         query = [_param(p, "query") for p in endpoint.query_parameters]
         cookies = [_wire(p) for p in endpoint.cookie_parameters]

@@ -157,3 +157,27 @@ def test_idempotent_marks_sit_on_operations_the_client_can_read() -> None:
     assert marked
     for method, path in marked:
         assert effective["paths"][path][method]["x-idempotent"] is True
+
+
+def test_a_spec_the_client_generator_refuses_fails_with_its_words(tmp_path: Path) -> None:
+    # The templates are rendered while the generators run; when both fail on the same defect,
+    # the generator's message is the one reported, and the target tree is left untouched.
+    from generate import SPEC, main
+
+    spec = json.loads(SPEC.read_text(encoding="utf-8"))
+    path, item = next((p, i) for p, i in spec["paths"].items() if "{" in p)
+    for op in item.values():
+        for parameter in op.get("parameters", []):
+            if parameter["in"] == "path":
+                parameter["name"] += "_untemplated"
+    broken = tmp_path / "openapi.json"
+    broken.write_text(json.dumps(spec), encoding="utf-8")
+    target = tmp_path / "generated"
+    target.mkdir()
+    (target / "kept.txt").write_text("before", encoding="utf-8")
+    with pytest.raises(SystemExit) as failed:
+        main(["--spec", str(broken), "--out", str(target)])
+    message = str(failed.value)
+    assert "openapi-python-client" in message
+    assert f"Incorrect path templating for {path}" in message
+    assert [p.name for p in target.iterdir()] == ["kept.txt"]
