@@ -14,6 +14,11 @@ from liveavatar_server._access import BatchedLineHandler, _Records, access_log
 
 class CountingStream(io.StringIO):
     flushes = 0
+    writes = 0
+
+    def write(self, text: str) -> int:
+        self.writes += 1
+        return super().write(text)
 
     def flush(self) -> None:
         self.flushes += 1
@@ -28,22 +33,35 @@ def _logger(handler: logging.Handler) -> logging.Logger:
     return logger
 
 
-def test_many_lines_share_one_flush_and_a_lone_line_still_shows() -> None:
+def test_many_lines_share_one_write_and_a_lone_line_still_shows() -> None:
     stream = CountingStream()
     handler = BatchedLineHandler(stream, delay=0.2)
     logger = _logger(handler)
     for index in range(500):
         logger.info('{"n": %d}', index)
-    assert stream.getvalue().count("\n") == 500
-    assert stream.flushes == 0
+    assert (stream.writes, stream.flushes) == (0, 0)
     deadline = time.monotonic() + 5
     while stream.flushes == 0 and time.monotonic() < deadline:
         time.sleep(0.02)
-    assert stream.flushes == 1
+    assert (stream.writes, stream.flushes) == (1, 1)
+    assert stream.getvalue().splitlines() == [f'{{"n": {index}}}' for index in range(500)]
     logger.info("lone")
     while stream.flushes == 1 and time.monotonic() < deadline:
         time.sleep(0.02)
-    assert stream.flushes == 2
+    assert (stream.writes, stream.flushes) == (2, 2)
+    assert stream.getvalue().endswith('{"n": 499}\nlone\n')
+    handler.close()
+    logger.removeHandler(handler)
+
+
+def test_past_the_limit_held_lines_are_written_at_once() -> None:
+    stream = CountingStream()
+    handler = BatchedLineHandler(stream, delay=60, limit=100)
+    logger = _logger(handler)
+    for _ in range(10):
+        logger.info("x" * 19)  # 20 characters with the newline: the fifth line reaches 100
+    assert (stream.writes, stream.flushes) == (2, 2)
+    assert stream.getvalue() == ("x" * 19 + "\n") * 10
     handler.close()
     logger.removeHandler(handler)
 
