@@ -99,20 +99,49 @@ class RawCursor:
     def one(self, statement: ClauseElement, values: Mapping[str, Any]) -> dict[str, Any] | None:
         """The first row of a select, None when there is none."""
         prepared = self._statements[statement]
-        self._cursor.execute(prepared.sql, prepared.parameters(values))
+        self._execute(prepared.sql, prepared.parameters(values))
         return prepared.row(self._cursor.fetchone())
 
     def all(self, statement: ClauseElement, values: Mapping[str, Any]) -> list[dict[str, Any]]:
         """Every row of a select."""
         prepared = self._statements[statement]
-        self._cursor.execute(prepared.sql, prepared.parameters(values))
+        self._execute(prepared.sql, prepared.parameters(values))
         return prepared.rows(self._cursor.fetchall())
 
     def run(self, statement: ClauseElement, values: Mapping[str, Any]) -> int:
         """Run an insert, update or delete; the number of rows it touched."""
         prepared = self._statements[statement]
-        self._cursor.execute(prepared.sql, prepared.parameters(values))
+        self._execute(prepared.sql, prepared.parameters(values))
         return int(self._cursor.rowcount)
+
+    def _execute(self, sql: str, parameters: Any) -> None:
+        self._cursor.execute(sql, parameters)
+
+
+class _SavepointFirst(RawCursor):
+    """A PostgreSQL request's cursor in a group: its savepoint leaves with its first statement.
+
+    The SAVEPOINT and that statement go in one psycopg pipeline, one round trip instead of
+    two. Creates on PostgreSQL (wrk, 32 connections, 5 s, 2 CPUs, alternating runs): 1,190-
+    1,694/s, mean 1,434, before; 1,395-2,066/s, mean 1,671, after (+16%; the server waits
+    less, 72% of a CPU busy instead of 58%). A request that runs no statement takes none.
+    """
+
+    def __init__(self, cursor: Any, statements: Statements, dbapi: Any, name: str) -> None:
+        super().__init__(cursor, statements)
+        self._dbapi = dbapi
+        self.name = name
+        self.sent = False
+
+    def _execute(self, sql: str, parameters: Any) -> None:
+        if self.sent:
+            self._cursor.execute(sql, parameters)
+            return
+        self.sent = True
+        with self._dbapi.pipeline():
+            # Never prepared: the name is new for every request.
+            self._cursor.execute(f"SAVEPOINT {self.name}", prepare=False)
+            self._cursor.execute(sql, parameters)
 
 
 class RetryAlone(Exception):
@@ -162,6 +191,7 @@ class ThreadConnection:
         self.cache: dict[str, Any] = {}
         self.data_version = -1
         self.group: _Group | None = None
+        self.savepoints = 0  # names each PostgreSQL request's savepoint in a group
 
     def changed_elsewhere(self) -> bool:
         """Whether another connection committed since the last call (SQLite `data_version`).
@@ -319,28 +349,51 @@ class ThreadConnections:
 
     @contextmanager
     def _grouped(self, thread: ThreadConnection, cursor: Any) -> Iterator[RawCursor]:
-        cursor.execute("SAVEPOINT request")
+        if self._sqlite:
+            cursor.execute("SAVEPOINT request")
+            raw = RawCursor(cursor, self._statements)
+        else:
+            thread.savepoints += 1
+            raw = _SavepointFirst(cursor, self._statements, thread.dbapi, f"r{thread.savepoints}")
         try:
-            yield RawCursor(cursor, self._statements)
+            yield raw
         except BaseException as exc:
+            if isinstance(raw, _SavepointFirst) and not raw.sent:
+                raise  # it ran no statement: there is nothing of it to undo
             if not _broken(thread.dbapi) and in_transaction(thread.dbapi):
-                cursor.execute("ROLLBACK TO request")
-                cursor.execute("RELEASE request")
+                if not self._rolled_back_to(cursor, getattr(raw, "name", "request")):
+                    self._lose_group(thread, rollback=True)
+                    raise
                 if getattr(exc, "sqlstate", None) in _CONFLICTS:
                     raise RetryAlone from exc
             else:
                 # The database rolled the whole transaction back (SQLite: disk full, I/O
                 # error; PostgreSQL: the connection is lost): the writes of this turn's other
                 # requests are gone too, and they must not answer 200.
-                if thread.group is not None:
-                    group, thread.group = thread.group, None
-                    group.committed.set_exception(RuntimeError("group transaction rolled back"))
-                self._abandon(thread, rollback=False)
+                self._lose_group(thread, rollback=False)
             raise
         if self._sqlite:
-            # PostgreSQL keeps the savepoint: RELEASE would cost a round trip, and the next
-            # request's ROLLBACK TO names its own, the newest of that name.
+            # PostgreSQL keeps its savepoints: RELEASE would cost a round trip, and each
+            # request's savepoint has a name of its own.
             cursor.execute("RELEASE request")
+
+    @staticmethod
+    def _rolled_back_to(cursor: Any, name: str) -> bool:
+        """Undo one request's statements; False when its savepoint is not there to go back to
+        (on PostgreSQL, the SAVEPOINT itself failed in the pipeline)."""
+        try:
+            cursor.execute(f"ROLLBACK TO {name}")
+            cursor.execute(f"RELEASE {name}")
+        except Exception:
+            return False
+        return True
+
+    def _lose_group(self, thread: ThreadConnection, *, rollback: bool) -> None:
+        """The turn's transaction is gone or must go: its other requests must not answer 200."""
+        if thread.group is not None:
+            group, thread.group = thread.group, None
+            group.committed.set_exception(RuntimeError("group transaction rolled back"))
+        self._abandon(thread, rollback=rollback)
 
     def _abandon(self, thread: ThreadConnection, *, rollback: bool) -> None:
         """After a failure: roll back what is open; a broken connection is replaced next time."""

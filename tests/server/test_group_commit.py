@@ -145,6 +145,35 @@ def test_postgres_groups_a_turn_and_rolls_a_failed_request_back_alone(
 
 
 @pytest.mark.postgres
+def test_postgres_a_request_failing_before_any_statement_undoes_nothing_of_the_others(
+    pg_store: tuple[Store, str],
+) -> None:
+    # A request's savepoint is sent with its first statement: one that fails before running
+    # any has none, and must not roll back to the savepoint of the request before it.
+    store, url = pg_store
+    space = store.create_space("group")
+
+    async def one_turn() -> None:
+        secret = store.create_secret(space, "s", "OPENAI_API_KEY", "sk-x")
+        first = store.create_configuration(space, {**FIELDS, "secret_id": secret["id"]})
+        committed = store.committed()
+        assert committed is not None
+        with pytest.raises(RuntimeError), store.cursor(write=True):
+            raise RuntimeError("refused before touching the database")
+        with pytest.raises(RuntimeError), store.cursor(write=False):
+            raise RuntimeError("a read refused likewise")
+        second = store.create_configuration(space, {**FIELDS, "secret_id": secret["id"]})
+        await committed
+        for made in (first, second):
+            found = store.get_configuration(space, made["id"])
+            assert found is not None
+            assert found["display_name"] == "c"
+
+    asyncio.run(one_turn())
+    assert _pg_committed_rows(url) == 2
+
+
+@pytest.mark.postgres
 def test_postgres_group_commits_early_past_its_limit(pg_store: tuple[Store, str]) -> None:
     store, url = pg_store
     space = store.create_space("limit")
