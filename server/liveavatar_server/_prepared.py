@@ -130,7 +130,7 @@ class _SavepointFirst(RawCursor):
     def __init__(self, cursor: Any, statements: Statements, dbapi: Any, name: str) -> None:
         super().__init__(cursor, statements)
         self._dbapi = dbapi
-        self.name = name
+        self._name = name
         self.sent = False
 
     def _execute(self, sql: str, parameters: Any) -> None:
@@ -140,7 +140,7 @@ class _SavepointFirst(RawCursor):
         self.sent = True
         with self._dbapi.pipeline():
             # Never prepared: the name is new for every request.
-            self._cursor.execute(f"SAVEPOINT {self.name}", prepare=False)
+            self._cursor.execute(f"SAVEPOINT {self._name}", prepare=False)
             self._cursor.execute(sql, parameters)
 
 
@@ -350,18 +350,20 @@ class ThreadConnections:
     @contextmanager
     def _grouped(self, thread: ThreadConnection, cursor: Any) -> Iterator[RawCursor]:
         if self._sqlite:
-            cursor.execute("SAVEPOINT request")
+            name = "request"
+            cursor.execute(f"SAVEPOINT {name}")
             raw = RawCursor(cursor, self._statements)
         else:
             thread.savepoints += 1
-            raw = _SavepointFirst(cursor, self._statements, thread.dbapi, f"r{thread.savepoints}")
+            name = f"r{thread.savepoints}"
+            raw = _SavepointFirst(cursor, self._statements, thread.dbapi, name)
         try:
             yield raw
         except BaseException as exc:
             if isinstance(raw, _SavepointFirst) and not raw.sent:
                 raise  # it ran no statement: there is nothing of it to undo
             if not _broken(thread.dbapi) and in_transaction(thread.dbapi):
-                if not self._rolled_back_to(cursor, getattr(raw, "name", "request")):
+                if not self._rolled_back_to(cursor, name):
                     self._lose_group(thread, rollback=True)
                     raise
                 if getattr(exc, "sqlstate", None) in _CONFLICTS:
@@ -375,7 +377,7 @@ class ThreadConnections:
         if self._sqlite:
             # PostgreSQL keeps its savepoints: RELEASE would cost a round trip, and each
             # request's savepoint has a name of its own.
-            cursor.execute("RELEASE request")
+            cursor.execute(f"RELEASE {name}")
 
     @staticmethod
     def _rolled_back_to(cursor: Any, name: str) -> bool:
