@@ -38,15 +38,21 @@ def _delete_then_fail(store: Store, space: str, config_id: str) -> None:
         raise RuntimeError("this request fails after its write")
 
 
+def _first_write_of_a_turn(store: Store, space: str) -> tuple[Any, Any, asyncio.Future[None]]:
+    """A secret and a configuration made in the running loop turn, and the commit they await."""
+    secret = store.create_secret(space, "s", "OPENAI_API_KEY", "sk-x")
+    first = store.create_configuration(space, {**FIELDS, "secret_id": secret["id"]})
+    committed = store.committed()
+    assert committed is not None
+    return secret, first, committed
+
+
 def test_writes_of_one_turn_commit_together_and_a_failed_one_alone(tmp_path: Path) -> None:
     store = make_store(tmp_path, None, None)
     space = store.create_space("group")
 
     async def one_turn() -> None:
-        secret = store.create_secret(space, "s", "OPENAI_API_KEY", "sk-x")
-        first = store.create_configuration(space, {**FIELDS, "secret_id": secret["id"]})
-        committed = store.committed()
-        assert committed is not None
+        secret, first, committed = _first_write_of_a_turn(store, space)
         assert not committed.done()
         with pytest.raises(SecretNotInSpace):
             store.create_configuration(space, {**FIELDS, "secret_id": "no-such-secret"})
@@ -123,10 +129,7 @@ def test_postgres_groups_a_turn_and_rolls_a_failed_request_back_alone(
     space = store.create_space("group")
 
     async def one_turn() -> None:
-        secret = store.create_secret(space, "s", "OPENAI_API_KEY", "sk-x")
-        first = store.create_configuration(space, {**FIELDS, "secret_id": secret["id"]})
-        committed = store.committed()
-        assert committed is not None
+        secret, first, committed = _first_write_of_a_turn(store, space)
         with pytest.raises(SecretNotInSpace):
             store.create_configuration(space, {**FIELDS, "secret_id": "no-such-secret"})
         with pytest.raises(RuntimeError):
@@ -154,10 +157,7 @@ def test_postgres_a_request_failing_before_any_statement_undoes_nothing_of_the_o
     space = store.create_space("group")
 
     async def one_turn() -> None:
-        secret = store.create_secret(space, "s", "OPENAI_API_KEY", "sk-x")
-        first = store.create_configuration(space, {**FIELDS, "secret_id": secret["id"]})
-        committed = store.committed()
-        assert committed is not None
+        secret, first, committed = _first_write_of_a_turn(store, space)
         with pytest.raises(RuntimeError), store.cursor(write=True):
             raise RuntimeError("refused before touching the database")
         with pytest.raises(RuntimeError), store.cursor(write=False):
