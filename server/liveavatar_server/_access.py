@@ -34,8 +34,9 @@ class BatchedLineHandler(logging.StreamHandler):  # type: ignore[type-arg]
     Under load the lines of ~0.2 s leave in one write syscall instead of one per request: a
     stream without a buffer of its own (stdout under `PYTHONUNBUFFERED=1`, as containers often
     set it) writes each line at once, 2.4 µs a line into a file against 1.2 µs held here. A
-    lone line still shows within ``delay``. Past ``limit`` characters held, they are written at once. A `kill -9` loses
-    what is held, as it loses a buffered stream's buffer; `close` and exit write it.
+    lone line still shows within ``delay``; past ``limit`` characters held, they leave at once.
+    A `kill -9` loses what is held, as it loses a buffered stream's buffer; `close` and exit
+    write it.
     """
 
     def __init__(self, stream: Any = None, delay: float = 0.2, limit: int = 1 << 16) -> None:
