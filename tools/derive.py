@@ -9,6 +9,7 @@ from typing import Any
 
 from openapi_python_client.strings import pascal_case, snake_case
 from operations import Operation, operations, singular
+from resource_model import add_model
 
 JSON = Any
 ENVELOPE_REF = "#/components/schemas/ErrorEnvelope"
@@ -348,7 +349,9 @@ def order_unions(spec: dict[str, Any]) -> None:
 
 
 def derive(spec: dict[str, Any]) -> dict[str, Any]:
-    """Add the derived error responses and links to ``spec`` (mutates it); documented ones win.
+    """Add the derived error responses, links and resource model to ``spec`` (mutates it).
+
+    Documented responses and links win.
 
     Unions are ordered most specific first (`order_unions`).
     """
@@ -368,7 +371,7 @@ def derive(spec: dict[str, Any]) -> dict[str, Any]:
                 existing = found[1].setdefault("links", {})
                 for name, link in derived_links[path, method].items():
                     existing.setdefault(name, link)
-    return spec
+    return add_model(spec)
 
 
 def client_class_overrides(spec: dict[str, Any]) -> dict[str, dict[str, str]]:

@@ -22,7 +22,7 @@ from liveavatar_models.server_stubs import (
 from pydantic import TypeAdapter
 
 from liveavatar_server._errors import ApiError, RequestInvalid
-from liveavatar_server._handlers import Call, implementation
+from liveavatar_server._handlers import implementation
 from liveavatar_server._prepared import RetryAlone
 from liveavatar_server._routing import Router
 from liveavatar_server._security import Authenticator, cookies
@@ -38,6 +38,7 @@ from liveavatar_server._validation import (
     parse_json,
     validate_body,
 )
+from liveavatar_server.resources import Call, Resource, build_engine
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -61,6 +62,15 @@ def _error(exc: ApiError) -> Outcome:
 
 def _invalid(exc: RequestInvalid) -> Outcome:
     return 422, pydantic_core.to_json({"detail": exc.detail}), []
+
+
+def _implemented(handlers: Implementation[Call], binding: Binding) -> bool:
+    """Whether a handwritten class (not a generated stub) defines the binding's method."""
+    handler = getattr(handlers, binding.resource, None)
+    for cls in type(handler).__mro__:
+        if binding.method in cls.__dict__:
+            return cls.__module__ != NotImplementedOperation.__module__
+    return False
 
 
 def request_url(scope: Scope, headers: dict[str, str]) -> str:
@@ -117,6 +127,15 @@ class ReferenceServer:
         self.router = Router(self.operations)
         self.handlers = implementation() if handlers is None else handlers
         self.bindings = BINDINGS if bindings is None else bindings
+        self.engine = build_engine(self.spec)
+        # Who serves each operation: its handler when one implements it, else the resource
+        # engine when the resource model gives it a role, else the stub (501).
+        self.served: dict[str, tuple[Resource, str] | None] = {
+            operation_id: None
+            if _implemented(self.handlers, binding)
+            else self._engine_role(operation_id)
+            for operation_id, binding in self.bindings.items()
+        }
         self.extra_routes = extra_routes or {}
         self.max_body = store.settings.max_body_bytes
         self.authenticator = Authenticator(self.spec)
@@ -136,6 +155,21 @@ class ReferenceServer:
             op.operation_id: paths
             for op in self.operations
             if op.body_schema is not None and (paths := alias_paths(self.spec, op.body_schema))
+        }
+
+    def _engine_role(self, operation_id: str) -> tuple[Resource, str] | None:
+        found = self.engine.model.role_of(operation_id)
+        return found if found is not None and self.engine.serves(found[0]) else None
+
+    def implemented(self) -> dict[str, str]:
+        """operationId -> who serves it (`handler`, `engine`, or `501`), for completeness checks."""
+        return {
+            operation_id: "engine"
+            if self.served.get(operation_id) is not None
+            else "handler"
+            if _implemented(self.handlers, binding)
+            else "501"
+            for operation_id, binding in self.bindings.items()
         }
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -332,8 +366,7 @@ class ReferenceServer:
         body: Any,
         url: str,
     ) -> Any:
-        """The handler: the stub method of ``binding`` with its parameters by Python name."""
-        handler = getattr(getattr(self.handlers, binding.resource), binding.method)
+        """The handler (or the engine) of ``binding`` with its parameters by Python name."""
         # Absent optional parameters keep the stub's default.
         kwargs = {
             python: params[wire]
@@ -347,7 +380,12 @@ class ReferenceServer:
             principal=principal,
             space_id=principal.space_id if principal and principal.space_id else "",
             url=url,
+            engine=self.engine,
         )
+        served = self.served.get(binding.operation_id)
+        if served is not None:
+            return self.engine.run(served[0], served[1], ctx, kwargs)
+        handler = getattr(getattr(self.handlers, binding.resource), binding.method)
         return handler(ctx, **kwargs)
 
     def _envelope(self, operation: Operation, binding: Binding, data: Any) -> Outcome:

@@ -1,4 +1,4 @@
-"""Persistence of the catalog resources: avatars, voices, contexts, memories, languages.
+"""Persistence of the catalog resources: avatars, voices, memories, languages.
 
 Public avatars and voices are rows with no space (seeded by the migration); everything else
 belongs to one space. Every per-request statement is a module-level constant (compiled once
@@ -43,7 +43,6 @@ __all__ = [
     "LANGUAGES",
     "VOICE_PROVIDERS",
     "avatar_exists",
-    "context_exists",
     "language_supported",
     "memory_exists",
     "memory_from_session",
@@ -320,8 +319,10 @@ _INSERT_VOICE = insert(c.voices).values(
         )
     }
 )
-_SECRET_TYPE = select(t.secrets.c.secret_type).where(
-    t.secrets.c.id == bindparam("secret_id", type_=String()), t.secrets.c.space_id == _space()
+_SECRET = select(t.objects.c.doc).where(
+    t.objects.c.id == bindparam("secret_id", type_=String()),
+    t.objects.c.kind == "secret",
+    t.objects.c.space_id == _space(),
 )
 
 
@@ -348,14 +349,15 @@ def bind_voice(
 ) -> str:
     """A new private voice of the provider the secret's type names; `SecretUnfit` otherwise."""
     with store.cursor(write=True) as cursor:
-        secret = cursor.one(_SECRET_TYPE, {"secret_id": secret_id, "space_id": space_id})
-        if secret is None:
+        found = cursor.one(_SECRET, {"secret_id": secret_id, "space_id": space_id})
+        if found is None:
             raise SecretUnfit("secret_id is not a secret of your space")
-        provider = VOICE_PROVIDERS.get(secret["secret_type"])
+        secret_type = json.loads(found["doc"]).get("secret_type")
+        provider = VOICE_PROVIDERS.get(secret_type)
         if provider is None:
             fits = " or ".join(sorted(VOICE_PROVIDERS))
             raise SecretUnfit(
-                f"secret_type {secret['secret_type']} cannot bind a voice; use a secret of type {fits}"
+                f"secret_type {secret_type} cannot bind a voice; use a secret of type {fits}"
             )
         stamp = now()
         voice_id = new_id()
@@ -401,107 +403,6 @@ def delete_voice(store: Store, space_id: str, voice_id: str) -> bool:
 
 
 # --- contexts ---------------------------------------------------------------------------------
-
-_x = c.contexts.c
-_CONTEXT_QUERY = select(
-    _x.id, _x.name, _x.prompt, _x.opening_text, _x.links, _x.created_at, _x.updated_at
-)
-_CONTEXT_ID = _x.id == bindparam("context_id", type_=String())
-SPACE_CONTEXTS = Listing.of(
-    select(_x.id, _x.name, _x.created_at, _x.updated_at),
-    c.contexts,
-    _x.space_id == _space(),
-    count=counted(c.contexts, _space(), ""),
-)
-_CONTEXT_OWN = _CONTEXT_QUERY.where(_CONTEXT_ID, _x.space_id == _space())
-_DELETE_CONTEXT = delete(c.contexts).where(_CONTEXT_ID, _x.space_id == _space())
-_INSERT_CONTEXT = insert(c.contexts).values(
-    {
-        name: bindparam(name, type_=c.contexts.c[name].type)
-        for name in (
-            "id",
-            "space_id",
-            "name",
-            "prompt",
-            "opening_text",
-            "links",
-            "created_at",
-            "updated_at",
-        )
-    }
-)
-
-
-def context_exists(store: Store, space_id: str, context_id: str) -> bool:
-    """Whether ``context_id`` is a context of ``space_id``."""
-    return get_context(store, space_id, context_id) is not None
-
-
-def get_context(store: Store, space_id: str, context_id: str) -> Row | None:
-    with store.cursor(write=False) as cursor:
-        return cursor.one(_CONTEXT_OWN, {"context_id": context_id, "space_id": space_id})
-
-
-def context_links(row: Row) -> list[dict[str, Any]]:
-    return [dict(link) for link in json.loads(row["links"])]
-
-
-def _links(sent: Sequence[Mapping[str, Any]], kept: Sequence[Mapping[str, Any]]) -> str:
-    """Links as stored: a sent id that names one of the context's links keeps it, else a new id."""
-    known = {str(link["id"]) for link in kept}
-    return json.dumps(
-        [
-            {
-                "id": str(link["id"])
-                if link.get("id") is not None and str(link["id"]) in known
-                else new_id(),
-                "url": link["url"],
-                "faq": link["faq"],
-            }
-            for link in sent
-        ]
-    )
-
-
-def create_context(store: Store, space_id: str, fields: Mapping[str, Any]) -> Row:
-    stamp = now()
-    context_id = new_id()
-    row = {
-        "id": context_id,
-        "space_id": space_id,
-        "name": fields["name"],
-        "prompt": fields["prompt"],
-        "opening_text": fields["opening_text"],
-        "links": _links(fields.get("links") or [], []),
-        "created_at": stamp,
-        "updated_at": stamp,
-    }
-    with store.cursor(write=True) as cursor:
-        cursor.run(_INSERT_CONTEXT, row)
-    return row
-
-
-def update_context(
-    store: Store, space_id: str, context_id: str, changes: Mapping[str, Any]
-) -> Row | None:
-    """The updated context (links replaced only when sent), None when it is not the space's."""
-    which = {"context_id": context_id, "space_id": space_id}
-    with store.cursor(write=True) as cursor:
-        current = cursor.one(_CONTEXT_OWN, which)
-        if current is None:
-            return None
-        values = {k: v for k, v in changes.items() if k != "links"}
-        if "links" in changes:
-            values["links"] = _links(changes["links"] or [], context_links(current))
-        values["updated_at"] = _moved(current["updated_at"])
-        _set(cursor, c.contexts, "context_id", context_id, values)
-        return cursor.one(_CONTEXT_OWN, which)
-
-
-def delete_context(store: Store, space_id: str, context_id: str) -> bool:
-    with store.cursor(write=True) as cursor:
-        return cursor.run(_DELETE_CONTEXT, {"context_id": context_id, "space_id": space_id}) == 1
-
 
 # --- memories ---------------------------------------------------------------------------------
 
@@ -634,5 +535,4 @@ def delete_memory(store: Store, space_id: str, memory_id: str) -> bool:
 # The session token's references to catalog objects are judged by the functions above.
 register("avatar", avatar_exists)
 register("voice", voice_exists)
-register("context", context_exists)
 register("memory", memory_exists)

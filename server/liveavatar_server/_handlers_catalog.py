@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import io
 import math
-import re
 import struct
 import wave
 from functools import lru_cache
@@ -18,7 +17,6 @@ from typing import Any
 import liveavatar_models as models
 from liveavatar_models.server_stubs import (
     AvatarsStub,
-    ContextsStub,
     LanguagesStub,
     MemoryStub,
     VoicesStub,
@@ -26,13 +24,12 @@ from liveavatar_models.server_stubs import (
 
 from liveavatar_server import _catalog as catalog
 from liveavatar_server._errors import ApiError
-from liveavatar_server._handlers import Call
 from liveavatar_server._pagination import Page
 from liveavatar_server._references import FindSession, find_session
 from liveavatar_server._store import Row
+from liveavatar_server.resources import Call
 
 _PREVIEW_CHARS = 200
-_DYNAMIC_VARIABLE = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 
 
 def _not_found(kind: str) -> ApiError:
@@ -219,78 +216,6 @@ class Voices(VoicesStub[Call]):
         if not catalog.voice_exists(ctx.store, ctx.space_id, voice_id):
             raise _not_found("Voice")
         return models.VoicePreviewResponseSchema(audio_base64=_preview_audio())
-
-
-# --- contexts ---------------------------------------------------------------------------------
-
-
-def _dynamic_variables(*texts: str) -> list[str]:
-    """`{{name}}` placeholders of the prompt and opening text, each once, in order."""
-    return list(
-        dict.fromkeys(m.group(1) for text in texts for m in _DYNAMIC_VARIABLE.finditer(text))
-    )
-
-
-def _context(row: Row) -> models.ContextDetailSchema:
-    return models.ContextDetailSchema(
-        id=row["id"],
-        name=row["name"],
-        prompt=row["prompt"],
-        opening_text=row["opening_text"],
-        links=[models.ContextLinkSchema(**link) for link in catalog.context_links(row)],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-        required_dynamic_variables=_dynamic_variables(row["prompt"], row["opening_text"]),
-    )
-
-
-class Contexts(ContextsStub[Call]):
-    """Contexts (prompt, opening text, links) of the caller's space."""
-
-    def list(
-        self, ctx: Call, /, *, page: int = 1, page_size: int = 20
-    ) -> models.PaginatedResponseContextSchema:
-        where = Page(ctx.url, page, page_size)
-        count, rows = catalog.SPACE_CONTEXTS.read(ctx.store, {"space_id": ctx.space_id}, where)
-        return models.PaginatedResponseContextSchema(
-            count=count,
-            results=[
-                models.ContextSchema(
-                    id=row["id"],
-                    name=row["name"],
-                    created_at=row["created_at"],
-                    updated_at=row["updated_at"],
-                )
-                for row in rows
-            ],
-            **_links(ctx, where, count),
-        )
-
-    def create(
-        self, ctx: Call, /, *, body: models.CreateContextSchema
-    ) -> models.ContextDetailSchema:
-        return _context(catalog.create_context(ctx.store, ctx.space_id, body.model_dump()))
-
-    def get(self, ctx: Call, /, *, context_id: str) -> models.ContextDetailSchema:
-        row = catalog.get_context(ctx.store, ctx.space_id, context_id)
-        if row is None:
-            raise _not_found("Context")
-        return _context(row)
-
-    def update(
-        self, ctx: Call, /, *, body: models.UpdateContextSchema, context_id: str
-    ) -> models.ContextDetailSchema:
-        row = catalog.update_context(
-            ctx.store, ctx.space_id, context_id, body.model_dump(exclude_unset=True)
-        )
-        if row is None:
-            raise _not_found("Context")
-        return _context(row)
-
-    def delete(self, ctx: Call, /, *, context_id: str) -> Any:
-        if not catalog.delete_context(ctx.store, ctx.space_id, context_id):
-            raise _not_found("Context")
-        return None
 
 
 # --- memory -----------------------------------------------------------------------------------

@@ -29,10 +29,10 @@ from liveavatar_models.server_stubs import EmbeddingsStub, SessionsStub, UsersSt
 from liveavatar_server import _credits
 from liveavatar_server import _sessions as sessions
 from liveavatar_server._errors import ApiError
-from liveavatar_server._handlers import Call
 from liveavatar_server._pagination import Page
 from liveavatar_server._references import references_exist
-from liveavatar_server._store import Row
+from liveavatar_server._store import Row, Store
+from liveavatar_server.resources import Call
 
 __all__ = ["Embeddings", "Sessions", "Users"]
 
@@ -43,9 +43,14 @@ def _not_found() -> ApiError:
     return ApiError(404, "Session not found")
 
 
+def _registered(store: Store, kind: str, space_id: str, ident: str) -> bool:
+    return references_exist(store, space_id, kind, ident)
+
+
 def _require(ctx: Call, kind: str, value: object, field: str) -> None:
     """400 unless ``value`` (when given) is a ``kind`` of the caller's space."""
-    if value is not None and not references_exist(ctx.store, ctx.space_id, kind, str(value)):
+    names = ctx.engine.names if ctx.engine is not None else _registered
+    if value is not None and not names(ctx.store, kind, ctx.space_id, str(value)):
         raise ApiError(400, f"{field} does not name a {kind.replace('_', ' ')} of your space")
 
 

@@ -1,8 +1,9 @@
 """Whether an id a request names exists in the caller's space, and the sessions memory reads.
 
-The seam between the session token (which names avatars, voices, contexts, LLM
-configurations, secrets, memories and prior sessions) and the modules that own those
-objects: each owner registers a checker for its kind; a kind with no checker is not judged.
+The seam between what names an id (a session token, a resource's `<x>_id` field) and the
+handwritten storage that owns such objects (the catalog, sessions): each owner registers a
+checker for its kind; the resource engine answers for the objects it stores itself, and a
+kind nobody knows is a LookupError, not a silent yes.
 Memory is created from a session: `find_session` answers for the caller's space only.
 """
 
@@ -14,7 +15,6 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Table, bindparam, select
 
-from liveavatar_server import _tables as t
 from liveavatar_server import _tables_sessions as ts
 
 if TYPE_CHECKING:
@@ -39,9 +39,11 @@ def register(kind: str, checker: Checker) -> None:
 
 
 def references_exist(store: Store, space_id: str, kind: str, object_id: str) -> bool:
-    """True when ``object_id`` is a ``kind`` the space may use (unjudged kinds count as yes)."""
+    """True when ``object_id`` is a ``kind`` the space may use; an unknown kind is a LookupError."""
     checker = _CHECKERS.get(kind)
-    return True if checker is None else checker(store, space_id, object_id)
+    if checker is None:
+        raise LookupError(f"no checker for objects of kind {kind!r}")
+    return checker(store, space_id, object_id)
 
 
 def _row_in_space(table: Table) -> Checker:
@@ -57,8 +59,6 @@ def _row_in_space(table: Table) -> Checker:
     return check
 
 
-register("llm_configuration", _row_in_space(t.llm_configurations))
-register("secret", _row_in_space(t.secrets))
 register("session", _row_in_space(ts.avatar_sessions))
 
 

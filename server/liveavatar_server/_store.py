@@ -13,22 +13,15 @@ from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from enum import Enum
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import (
     Connection,
     Engine,
-    String,
-    Text,
-    Update,
     bindparam,
     create_engine,
-    delete,
     event,
-    exists,
     func,
     insert,
     select,
@@ -66,16 +59,6 @@ class Principal:
     space_id: str | None
     # Set when the credential is a session's bearer token: the session it stands for.
     session_id: str | None = None
-
-
-class SecretNotInSpace(Exception):
-    """A configuration names a secret_id that is not a secret of the caller's space."""
-
-
-class DeleteOutcome(Enum):
-    DELETED = "deleted"
-    NOT_FOUND = "not_found"
-    REFERENCED = "referenced"
 
 
 def new_id() -> str:
@@ -171,85 +154,8 @@ _TOKEN_BY_HASH = (
         t.api_keys.c.revoked_at.is_(None),
     )
 )
-_CONFIG_FIELDS = ("display_name", "model_name", "base_url", "secret_id")
-_configs = t.llm_configurations.c
-_CONFIG_COLUMNS = (
-    _configs.id,
-    _configs.display_name,
-    _configs.model_name,
-    _configs.base_url,
-    _configs.secret_id,
-    _configs.created_at,
-    _configs.updated_at,
-)
-_IN_SPACE = (
-    _configs.id == bindparam("config_id", type_=String()),
-    _configs.space_id == bindparam("space_id", type_=String()),
-)
-_CONFIG_BY_ID = select(*_CONFIG_COLUMNS).where(*_IN_SPACE)
-_CONFIGS_OF_SPACE = (
-    select(*_CONFIG_COLUMNS)
-    .where(_configs.space_id == bindparam("space_id", type_=String()))
-    .order_by(_configs.created_at.desc(), _configs.seq.desc())
-)
-_DELETE_CONFIG = delete(t.llm_configurations).where(*_IN_SPACE)
-_CONFIG_USING_SECRET = (
-    select(_configs.id).where(_configs.secret_id == bindparam("secret_id", type_=String())).limit(1)
-)
-_secrets = t.secrets.c
-_SECRET_IN_SPACE = (
-    _secrets.id == bindparam("secret_id", type_=String()),
-    _secrets.space_id == bindparam("space_id", type_=String()),
-)
-_SECRET_BY_ID = select(_secrets.id).where(*_SECRET_IN_SPACE)
-_SECRETS_OF_SPACE = (
-    select(_secrets.id, _secrets.secret_name, _secrets.secret_type, _secrets.created_at)
-    .where(_secrets.space_id == bindparam("space_id", type_=String()))
-    .order_by(_secrets.created_at.desc(), _secrets.seq.desc())
-)
-_DELETE_SECRET = delete(t.secrets).where(*_SECRET_IN_SPACE)
-
-
-@lru_cache(maxsize=1 << len(_CONFIG_FIELDS))
-def _update_config(columns: tuple[str, ...]) -> Update:
-    """An update of ``columns`` (and updated_at): one statement per set of changed fields."""
-    return (
-        update(t.llm_configurations)
-        .where(_configs.id == bindparam("config_id", type_=String()))
-        .values(
-            {
-                _configs[name]: bindparam(f"new_{name}", type_=_configs[name].type)
-                for name in (*columns, "updated_at")
-            }
-        )
-    )
-
-
-# One statement checks that the secret belongs to the space and inserts: rowcount 0 means no.
-_INSERT_CONFIG = insert(t.llm_configurations).from_select(
-    ["id", "space_id", *_CONFIG_FIELDS, "created_at", "updated_at"],
-    select(
-        bindparam("id", type_=String()),
-        bindparam("space_id", type_=String()),
-        *(bindparam(name, type_=Text()) for name in _CONFIG_FIELDS[:-1]),
-        bindparam("secret_id", type_=String()),
-        bindparam("created_at", type_=t.UTCDateTime()),
-        bindparam("updated_at", type_=t.UTCDateTime()),
-    ).where(
-        exists().where(
-            t.secrets.c.id == bindparam("secret_id"),
-            t.secrets.c.space_id == bindparam("space_id"),
-        )
-    ),
-)
 _INSERT_SPACE = insert(t.spaces).values(
     {name: bindparam(name, type_=t.spaces.c[name].type) for name in ("id", "name", "created_at")}
-)
-_INSERT_SECRET = insert(t.secrets).values(
-    {
-        name: bindparam(name, type_=t.secrets.c[name].type)
-        for name in ("id", "space_id", "secret_name", "secret_type", "ciphertext", "created_at")
-    }
 )
 
 
@@ -290,6 +196,11 @@ class Store:
 
     def __repr__(self) -> str:
         return f"Store({self.settings!r})"
+
+    @property
+    def integrity_error(self) -> type[Exception]:
+        """The driver's IntegrityError: a constraint refused a write (a race lost, usually)."""
+        return self._integrity_error
 
     def close(self) -> None:
         self._threads.close()
@@ -461,129 +372,3 @@ class Store:
         return Principal(
             api_key_id=row["id"], space_id=row["space_id"], session_id=row["session_id"]
         )
-
-    # --- secrets ------------------------------------------------------------------------------
-
-    def list_secrets(self, space_id: str) -> list[Row]:
-        with self._hot(write=False) as cursor:
-            return list(cursor.all(_SECRETS_OF_SPACE, {"space_id": space_id}))
-
-    def create_secret(self, space_id: str, name: str, secret_type: str, value: str) -> Row:
-        row = {
-            "id": new_id(),
-            "space_id": space_id,
-            "secret_name": name,
-            "secret_type": secret_type,
-            "ciphertext": self.box.encrypt(value),
-            "created_at": now(),
-        }
-        with self._hot(write=True) as cursor:
-            cursor.run(_INSERT_SECRET, row)
-        return row
-
-    def delete_secret(self, space_id: str, secret_id: str) -> DeleteOutcome:
-        which = {"secret_id": secret_id, "space_id": space_id}
-        try:
-            with self._hot(write=True) as cursor:
-                referenced = cursor.one(_CONFIG_USING_SECRET, which)
-                if cursor.one(_SECRET_BY_ID, which) is None:
-                    return DeleteOutcome.NOT_FOUND
-                if referenced is not None:
-                    return DeleteOutcome.REFERENCED
-                cursor.run(_DELETE_SECRET, which)
-        except self._integrity_error:
-            # A configuration referencing it was committed by another process in between.
-            return DeleteOutcome.REFERENCED
-        return DeleteOutcome.DELETED
-
-    def rotate_secrets(self, batch: int = 500) -> int:
-        """Re-encrypt every stored secret under the first configured key; returns the count."""
-        done = 0
-        last = 0
-        c = t.secrets.c
-        while True:
-            with self._write() as conn:
-                rows = conn.execute(
-                    select(c.seq, c.ciphertext).where(c.seq > last).order_by(c.seq).limit(batch)
-                ).all()
-                for seq, ciphertext in rows:
-                    conn.execute(
-                        update(t.secrets)
-                        .where(c.seq == seq)
-                        .values(ciphertext=self.box.rotate(ciphertext))
-                    )
-            if not rows:
-                return done
-            done += len(rows)
-            last = rows[-1][0]
-
-    def reveal_secret(self, space_id: str, secret_id: str) -> str | None:
-        """The decrypted value (for integrations and tests; never served over HTTP)."""
-        c = t.secrets.c
-        with self._read() as conn:
-            token = conn.execute(
-                select(c.ciphertext).where(c.id == secret_id, c.space_id == space_id)
-            ).scalar_one_or_none()
-        return None if token is None else self.box.decrypt(token)
-
-    # --- LLM configurations -------------------------------------------------------------------
-
-    def list_configurations(self, space_id: str) -> list[Row]:
-        with self._hot(write=False) as cursor:
-            return list(cursor.all(_CONFIGS_OF_SPACE, {"space_id": space_id}))
-
-    def get_configuration(self, space_id: str, config_id: str) -> Row | None:
-        with self._hot(write=False) as cursor:
-            return cursor.one(_CONFIG_BY_ID, {"config_id": config_id, "space_id": space_id})
-
-    def create_configuration(self, space_id: str, fields: Mapping[str, Any]) -> Row:
-        """The new row; `SecretNotInSpace` when ``fields['secret_id']`` is not the space's."""
-        created = now()
-        row = {
-            "id": new_id(),
-            "space_id": space_id,
-            **{name: fields[name] for name in _CONFIG_FIELDS},
-            "created_at": created,
-            "updated_at": created,
-        }
-        try:
-            with self._hot(write=True) as cursor:
-                inserted = cursor.run(_INSERT_CONFIG, row)
-        except self._integrity_error:
-            raise SecretNotInSpace from None  # deleted by another process in between
-        if inserted != 1:
-            raise SecretNotInSpace
-        return row
-
-    def update_configuration(
-        self, space_id: str, config_id: str, changes: Mapping[str, Any]
-    ) -> Row | None:
-        """The updated row, None when the configuration is unknown; may raise `SecretNotInSpace`."""
-        which = {"config_id": config_id, "space_id": space_id}
-        try:
-            with self._hot(write=True) as cursor:
-                current = cursor.one(_CONFIG_BY_ID, which)
-                if current is None:
-                    return None
-                if "secret_id" in changes and (
-                    cursor.one(
-                        _SECRET_BY_ID,
-                        {"secret_id": str(changes["secret_id"]), "space_id": space_id},
-                    )
-                    is None
-                ):
-                    raise SecretNotInSpace
-                # updated_at always moves forward, even within one clock tick.
-                stamp = max(now(), current["updated_at"] + timedelta(microseconds=1))
-                values = {**changes, "updated_at": stamp}
-                cursor.run(
-                    _update_config(tuple(sorted(changes))),
-                    {"config_id": config_id, **{f"new_{k}": v for k, v in values.items()}},
-                )
-        except self._integrity_error:
-            raise SecretNotInSpace from None
-        return {**current, **values}
-
-    def delete_configuration(self, space_id: str, config_id: str) -> bool:
-        with self._hot(write=True) as cursor:
-            return cursor.run(_DELETE_CONFIG, {"config_id": config_id, "space_id": space_id}) == 1

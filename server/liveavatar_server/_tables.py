@@ -13,7 +13,6 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    LargeBinary,
     MetaData,
     String,
     Table,
@@ -77,39 +76,43 @@ sessions = Table(
     Column("expires_at", UTCDateTime, nullable=False),
 )
 
-secrets = Table(
-    "secrets",
+# Every object of a resource the spec shapes as CRUD (the resource model, `x-liveavatar-model`
+# of the effective spec), one row each: `doc` is the JSON of its stored fields, whatever
+# fields the spec gives it, so a field the spec adds is stored with no migration. Values the
+# spec marks write-only (`writeOnly`, `format: password`) live in `sealed`, encrypted.
+objects = Table(
+    "objects",
     metadata,
     Column("seq", Sequence, primary_key=True, autoincrement=True),
     Column("id", String(ID_LENGTH), nullable=False, unique=True),
-    Column("space_id", String(ID_LENGTH), ForeignKey("spaces.id"), nullable=False),
-    Column("secret_name", Text, nullable=False),
-    Column("secret_type", String(64), nullable=False),
-    Column("ciphertext", LargeBinary, nullable=False),
-    Column("created_at", UTCDateTime, nullable=False),
-    Index("ix_secrets_space_newest", "space_id", "created_at", "seq"),
-)
-
-llm_configurations = Table(
-    "llm_configurations",
-    metadata,
-    Column("seq", Sequence, primary_key=True, autoincrement=True),
-    Column("id", String(ID_LENGTH), nullable=False, unique=True),
-    Column("space_id", String(ID_LENGTH), ForeignKey("spaces.id"), nullable=False),
-    Column("display_name", Text, nullable=False),
-    Column("model_name", Text, nullable=False),
-    Column("base_url", Text, nullable=False),
-    # RESTRICT: the database itself refuses to orphan a configuration, across processes too.
-    Column(
-        "secret_id",
-        String(ID_LENGTH),
-        ForeignKey("secrets.id", ondelete="RESTRICT"),
-        nullable=False,
-    ),
+    Column("kind", String(64), nullable=False),
+    Column("space_id", String(ID_LENGTH), ForeignKey("spaces.id"), nullable=True),
+    Column("doc", Text, nullable=False),
+    Column("sealed", Text, nullable=True),  # JSON {field: base64 ciphertext}
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
-    Index("ix_llm_configurations_space_newest", "space_id", "created_at", "seq"),
-    Index("ix_llm_configurations_secret", "secret_id"),
+    Index("ix_objects_kind_space_newest", "kind", "space_id", "created_at", "seq"),
+)
+
+# What an object's `<x>_id` fields name. RESTRICT: the database itself refuses to delete an
+# object something still names, across processes too; the referrer's row goes with it.
+object_refs = Table(
+    "object_refs",
+    metadata,
+    Column(
+        "source_id",
+        String(ID_LENGTH),
+        ForeignKey("objects.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("field", String(64), primary_key=True),
+    Column(
+        "target_id",
+        String(ID_LENGTH),
+        ForeignKey("objects.id", ondelete="RESTRICT"),
+        nullable=False,
+    ),
+    Index("ix_object_refs_target", "target_id"),
 )
 
 # Rows per (table, space, partition) for the paginated lists, kept by triggers (migration

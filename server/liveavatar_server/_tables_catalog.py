@@ -50,21 +50,6 @@ voices = Table(
     Index("ix_voices_space_newest", "space_id", "created_at", "seq"),
 )
 
-contexts = Table(
-    "contexts",
-    metadata,
-    Column("seq", Sequence, primary_key=True, autoincrement=True),
-    Column("id", String(ID_LENGTH), nullable=False, unique=True),
-    Column("space_id", String(ID_LENGTH), ForeignKey("spaces.id"), nullable=False),
-    Column("name", Text, nullable=False),
-    Column("prompt", Text, nullable=False),
-    Column("opening_text", Text, nullable=False),
-    Column("links", Text, nullable=False),  # a JSON array of {id, url, faq}
-    Column("created_at", UTCDateTime, nullable=False),
-    Column("updated_at", UTCDateTime, nullable=False),
-    Index("ix_contexts_space_newest", "space_id", "created_at", "seq"),
-)
-
 memories = Table(
     "memories",
     metadata,

@@ -15,10 +15,11 @@ import psycopg
 import pytest
 from liveavatar_server import Store
 from liveavatar_server._prepared import GROUP_LIMIT, RetryAlone
-from liveavatar_server._store import _DELETE_CONFIG, SecretNotInSpace
+from liveavatar_server._errors import ApiError
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
+from tests.server._objects import create_configuration, create_secret, get, update
 from tests.server.conftest import make_store
 
 FIELDS = {"display_name": "c", "model_name": "gpt-4o-mini", "base_url": "https://x.test"}
@@ -28,20 +29,25 @@ def _committed_rows(store: Store) -> int:
     """Configurations another connection sees: only what is committed."""
     assert store.engine.url.database is not None
     with sqlite3.connect(store.engine.url.database) as other:
-        (count,) = other.execute("SELECT count(*) FROM llm_configurations").fetchone()
+        (count,) = other.execute(
+            "SELECT count(*) FROM objects WHERE kind = 'llm_configuration'"
+        ).fetchone()
     return int(count)
 
 
 def _delete_then_fail(store: Store, space: str, config_id: str) -> None:
     with store.cursor(write=True) as cursor:
-        cursor.run(_DELETE_CONFIG, {"config_id": config_id, "space_id": space})
+        cursor.run(
+            text("DELETE FROM objects WHERE id = :id AND space_id = :space"),
+            {"id": config_id, "space": space},
+        )
         raise RuntimeError("this request fails after its write")
 
 
 def _first_write_of_a_turn(store: Store, space: str) -> tuple[Any, Any, asyncio.Future[None]]:
     """A secret and a configuration made in the running loop turn, and the commit they await."""
-    secret = store.create_secret(space, "s", "OPENAI_API_KEY", "sk-x")
-    first = store.create_configuration(space, {**FIELDS, "secret_id": secret["id"]})
+    secret = create_secret(store, space, "s", "OPENAI_API_KEY", "sk-x")
+    first = create_configuration(store, space, {**FIELDS, "secret_id": secret["id"]})
     committed = store.committed()
     assert committed is not None
     return secret, first, committed
@@ -54,11 +60,11 @@ def test_writes_of_one_turn_commit_together_and_a_failed_one_alone(tmp_path: Pat
     async def one_turn() -> None:
         secret, first, committed = _first_write_of_a_turn(store, space)
         assert not committed.done()
-        with pytest.raises(SecretNotInSpace):
-            store.create_configuration(space, {**FIELDS, "secret_id": "no-such-secret"})
+        with pytest.raises(ApiError):
+            create_configuration(store, space, {**FIELDS, "secret_id": "no-such-secret"})
         with pytest.raises(RuntimeError):
             _delete_then_fail(store, space, first["id"])
-        store.create_configuration(space, {**FIELDS, "secret_id": secret["id"]})
+        create_configuration(store, space, {**FIELDS, "secret_id": secret["id"]})
         assert _committed_rows(store) == 0  # nobody may be answered yet
         await committed
         assert store.committed() is None
@@ -71,8 +77,8 @@ def test_writes_of_one_turn_commit_together_and_a_failed_one_alone(tmp_path: Pat
 def test_without_an_event_loop_each_write_commits_at_once(tmp_path: Path) -> None:
     store = make_store(tmp_path, None, None)
     space = store.create_space("plain")
-    secret = store.create_secret(space, "s", "OPENAI_API_KEY", "sk-x")
-    store.create_configuration(space, {**FIELDS, "secret_id": secret["id"]})
+    secret = create_secret(store, space, "s", "OPENAI_API_KEY", "sk-x")
+    create_configuration(store, space, {**FIELDS, "secret_id": secret["id"]})
     assert store.committed() is None
     assert _committed_rows(store) == 1
     store.close()
@@ -84,8 +90,8 @@ def test_another_connection_of_the_thread_commits_the_group_first(tmp_path: Path
     space = store.create_space("flush")
 
     async def one_turn() -> None:
-        secret = store.create_secret(space, "s", "OPENAI_API_KEY", "sk-x")
-        store.create_configuration(space, {**FIELDS, "secret_id": secret["id"]})
+        secret = create_secret(store, space, "s", "OPENAI_API_KEY", "sk-x")
+        create_configuration(store, space, {**FIELDS, "secret_id": secret["id"]})
         committed = store.committed()
         assert committed is not None
         store.create_api_key(space)  # its own transaction: commits the group before it
@@ -116,7 +122,9 @@ def _pg(url: str) -> psycopg.Connection[tuple[Any, ...]]:
 
 def _pg_committed_rows(url: str) -> int:
     with _pg(url) as other:
-        row = other.execute("SELECT count(*) FROM llm_configurations").fetchone()
+        row = other.execute(
+            "SELECT count(*) FROM objects WHERE kind = 'llm_configuration'"
+        ).fetchone()
     assert row is not None
     return int(row[0])
 
@@ -130,15 +138,15 @@ def test_postgres_groups_a_turn_and_rolls_a_failed_request_back_alone(
 
     async def one_turn() -> None:
         secret, first, committed = _first_write_of_a_turn(store, space)
-        with pytest.raises(SecretNotInSpace):
-            store.create_configuration(space, {**FIELDS, "secret_id": "no-such-secret"})
+        with pytest.raises(ApiError):
+            create_configuration(store, space, {**FIELDS, "secret_id": "no-such-secret"})
         with pytest.raises(RuntimeError):
             _delete_then_fail(store, space, first["id"])
         # A statement PostgreSQL itself refuses would abort the whole transaction without
         # the request's savepoint; with it, the group goes on.
         with pytest.raises(psycopg.Error), store.cursor(write=False) as cursor:
             cursor.one(text("SELECT 1 / 0"), {})
-        store.create_configuration(space, {**FIELDS, "secret_id": secret["id"]})
+        create_configuration(store, space, {**FIELDS, "secret_id": secret["id"]})
         assert _pg_committed_rows(url) == 0  # nobody may be answered yet
         await committed
         assert store.committed() is None
@@ -162,10 +170,10 @@ def test_postgres_a_request_failing_before_any_statement_undoes_nothing_of_the_o
             raise RuntimeError("refused before touching the database")
         with pytest.raises(RuntimeError), store.cursor(write=False):
             raise RuntimeError("a read refused likewise")
-        second = store.create_configuration(space, {**FIELDS, "secret_id": secret["id"]})
+        second = create_configuration(store, space, {**FIELDS, "secret_id": secret["id"]})
         await committed
         for made in (first, second):
-            found = store.get_configuration(space, made["id"])
+            found = get(store, space, "llm_configurations", made["id"])
             assert found is not None
             assert found["display_name"] == "c"
 
@@ -179,10 +187,10 @@ def test_postgres_group_commits_early_past_its_limit(pg_store: tuple[Store, str]
     space = store.create_space("limit")
 
     async def one_turn() -> None:
-        secret = store.create_secret(space, "s", "OPENAI_API_KEY", "sk-x")
+        secret = create_secret(store, space, "s", "OPENAI_API_KEY", "sk-x")
         first = store.committed()
         for _ in range(GROUP_LIMIT):
-            store.create_configuration(space, {**FIELDS, "secret_id": secret["id"]})
+            create_configuration(store, space, {**FIELDS, "secret_id": secret["id"]})
         assert first is not None
         assert first.done()  # the limit was reached: committed within the turn
         assert _pg_committed_rows(url) == GROUP_LIMIT - 1
@@ -200,25 +208,27 @@ def test_postgres_lock_held_elsewhere_retries_the_request_alone(
     """Another process's row lock: the grouped attempt gives up fast, the lone one waits it out."""
     store, url = pg_store
     space = store.create_space("locks")
-    secret = store.create_secret(space, "s", "OPENAI_API_KEY", "sk-x")
-    config = store.create_configuration(space, {**FIELDS, "secret_id": secret["id"]})
+    secret = create_secret(store, space, "s", "OPENAI_API_KEY", "sk-x")
+    config = create_configuration(store, space, {**FIELDS, "secret_id": secret["id"]})
     other = _pg(url)
-    other.execute("SELECT id FROM llm_configurations WHERE id = %s FOR UPDATE", (config["id"],))
+    other.execute("SELECT id FROM objects WHERE id = %s FOR UPDATE", (config["id"],))
     release = threading.Timer(0.5, other.commit)
 
     async def one_turn() -> None:
-        store.create_configuration(space, {**FIELDS, "secret_id": secret["id"]})
+        create_configuration(store, space, {**FIELDS, "secret_id": secret["id"]})
         group = store.committed()
         assert group is not None
         started = time.monotonic()
         with pytest.raises(RetryAlone):
-            store.update_configuration(space, config["id"], {"display_name": "renamed"})
+            update(store, space, "llm_configurations", config["id"], {"display_name": "renamed"})
         assert time.monotonic() - started < 0.4  # the group's short lock timeout
         release.start()
         store.alone()
         assert group.done()  # the group committed before the lone attempt
         try:
-            updated = store.update_configuration(space, config["id"], {"display_name": "renamed"})
+            updated = update(
+                store, space, "llm_configurations", config["id"], {"display_name": "renamed"}
+            )
         finally:
             store.grouped()
         assert updated is not None
@@ -230,7 +240,7 @@ def test_postgres_lock_held_elsewhere_retries_the_request_alone(
     finally:
         release.cancel()
         other.close()
-    assert store.get_configuration(space, config["id"])["display_name"] == "renamed"  # type: ignore[index]
+    assert get(store, space, "llm_configurations", config["id"])["display_name"] == "renamed"  # type: ignore[index]
     assert _pg_committed_rows(url) == 2
 
 
@@ -246,10 +256,10 @@ def test_a_request_that_meets_a_lock_held_elsewhere_still_answers_200(
     store, url = pg_store
     space = store.create_space("http")
     key = store.create_api_key(space)
-    secret = store.create_secret(space, "s", "OPENAI_API_KEY", "sk-x")
-    config = store.create_configuration(space, {**FIELDS, "secret_id": secret["id"]})
+    secret = create_secret(store, space, "s", "OPENAI_API_KEY", "sk-x")
+    config = create_configuration(store, space, {**FIELDS, "secret_id": secret["id"]})
     other = _pg(url)
-    other.execute("SELECT id FROM llm_configurations WHERE id = %s FOR UPDATE", (config["id"],))
+    other.execute("SELECT id FROM objects WHERE id = %s FOR UPDATE", (config["id"],))
     release = threading.Timer(0.5, other.commit)
     try:
         with (

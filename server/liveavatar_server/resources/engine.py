@@ -1,0 +1,441 @@
+"""The resource engine: create, read, list, update and delete for every derived resource.
+
+It executes the resource model (`resources.model`) over one table (`objects`: a JSON
+document per object) and `object_refs` (what its `<x>_id` fields name, RESTRICT). What it
+does for every resource, with no per-resource code:
+
+- create stores every field the create schema has (the overlay's `x-default` where one is
+  left out), sealed fields (`writeOnly`, `format: password`) encrypted apart and never
+  answered; references are checked: an unknown id, or another space's, is a 400;
+- read, update and delete know only the caller's space (another space's id is a 404);
+- update changes only the fields sent, checks their references and moves `updated_at`;
+- delete is refused with 409 while something references the object, where the spec
+  documents a 409 on the delete;
+- lists are newest first, paginated when the list schema is (`count` from `row_counts`).
+
+Behaviour the spec cannot tell plugs in as a `Behaviour` (`resources.behaviour`).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from pydantic import BaseModel, SecretStr
+from sqlalchemy import Integer, String, Text, bindparam, delete, func, insert, select, update
+
+from liveavatar_server import _tables as t
+from liveavatar_server._errors import ApiError
+from liveavatar_server._pagination import Page
+from liveavatar_server._prepared import RawCursor
+from liveavatar_server._store import Principal, Store, new_id, now
+from liveavatar_server.resources.model import Model, Resource
+
+__all__ = ["Behaviour", "Call", "ResourceEngine", "stored_kinds"]
+
+_o = t.objects.c
+_r = t.object_refs.c
+_KIND = bindparam("kind", type_=String())
+_SPACE = bindparam("space_id", type_=String())
+_ID = bindparam("object_id", type_=String())
+_COLUMNS = (_o.id, _o.doc, _o.created_at, _o.updated_at)
+_ONE = select(*_COLUMNS).where(_o.id == _ID, _o.kind == _KIND, _o.space_id == _SPACE)
+_SEALED = select(_o.sealed).where(_o.id == _ID, _o.kind == _KIND, _o.space_id == _SPACE)
+_EXISTS = select(_o.id).where(_o.id == _ID, _o.kind == _KIND, _o.space_id == _SPACE)
+_PAGE = (
+    select(*_COLUMNS)
+    .where(_o.kind == _KIND, _o.space_id == _SPACE)
+    .order_by(_o.created_at.desc(), _o.seq.desc())
+    .limit(bindparam("limit", type_=Integer()))
+    .offset(bindparam("offset", type_=Integer()))
+)
+_ALL = (
+    select(*_COLUMNS)
+    .where(_o.kind == _KIND, _o.space_id == _SPACE)
+    .order_by(_o.created_at.desc(), _o.seq.desc())
+)
+_COUNT = select(func.coalesce(func.sum(t.row_counts.c.n), 0)).where(
+    t.row_counts.c.table_name == bindparam("count_name", type_=String()),
+    t.row_counts.c.space_key == _SPACE,
+)
+_INSERT = insert(t.objects).values(
+    {
+        name: bindparam(name, type_=t.objects.c[name].type)
+        for name in ("id", "kind", "space_id", "doc", "sealed", "created_at", "updated_at")
+    }
+)
+_UPDATE = (
+    update(t.objects)
+    .where(_o.id == _ID)
+    .values(
+        doc=bindparam("doc", type_=Text()),
+        updated_at=bindparam("updated_at", type_=t.UTCDateTime()),
+    )
+)
+_DELETE = delete(t.objects).where(_o.id == _ID, _o.kind == _KIND, _o.space_id == _SPACE)
+_REFERRED = select(_r.source_id).where(_r.target_id == _ID).limit(1)
+_ADD_REF = insert(t.object_refs).values(
+    source_id=_ID,
+    field=bindparam("field", type_=String()),
+    target_id=bindparam("target_id", type_=String()),
+)
+_DROP_REF = delete(t.object_refs).where(
+    _r.source_id == _ID, _r.field == bindparam("field", type_=String())
+)
+_ALL_SEALED = (
+    select(_o.seq, _o.sealed)
+    .where(_o.sealed.is_not(None), _o.seq > bindparam("after", type_=Integer()))
+    .order_by(_o.seq)
+    .limit(bindparam("limit", type_=Integer()))
+)
+_RESEAL = (
+    update(t.objects)
+    .where(_o.seq == bindparam("seq", type_=Integer()))
+    .values(sealed=bindparam("sealed", type_=Text()))
+)
+# A fallback for a required answer field nothing stores or computes, by its JSON type.
+_EMPTY: dict[str, Callable[[], Any]] = {
+    "string": str,
+    "integer": int,
+    "number": float,
+    "boolean": bool,
+    "array": list,
+    "object": dict,
+}
+
+
+@dataclass(frozen=True)
+class Call:
+    """One authenticated call: who, in which space, against which store, at which URL."""
+
+    store: Store
+    principal: Principal | None
+    space_id: str
+    url: str  # the absolute request URL, query included (pagination links are built from it)
+    engine: ResourceEngine | None = None  # what names an id of a kind (`ResourceEngine.names`)
+
+
+class Behaviour:
+    """What the spec cannot tell about one resource, as hooks on the engine (defaults: none)."""
+
+    def stored(
+        self, call: Call, doc: dict[str, Any], current: Mapping[str, Any] | None
+    ) -> dict[str, Any]:
+        """The document to store for a create (``current`` None) or an update."""
+        return doc
+
+    def present(self, call: Call, data: dict[str, Any]) -> dict[str, Any]:
+        """The answer's fields from the stored object (computed fields go here)."""
+        return data
+
+
+def stored_kinds(model: Model) -> dict[str, Resource]:
+    """kind -> resource, for the resources the engine stores (every one with a create)."""
+    return {r.kind: r for r in model.resources.values() if "create" in r.operations}
+
+
+def _dump(doc: Mapping[str, Any]) -> str:
+    return json.dumps(doc, separators=(",", ":"), ensure_ascii=False)
+
+
+def _moved(previous: datetime) -> datetime:
+    return max(now(), previous + timedelta(microseconds=1))
+
+
+def _count_name(kind: str) -> str:
+    return f"objects.{kind}"  # the row_counts name migration 0006's triggers keep
+
+
+@dataclass
+class ResourceEngine:
+    """Serves the roles of every derived resource from `objects`; see the module docstring."""
+
+    model: Model
+    behaviours: dict[str, Behaviour] = field(default_factory=dict)
+    # kind -> checker(store, space_id, id) for what `objects` does not hold (sessions, avatars)
+    elsewhere: Callable[[Store, str, str, str], bool] | None = None
+
+    def serves(self, resource: Resource) -> bool:
+        return resource.kind in stored_kinds(self.model)
+
+    def _behaviour(self, resource: Resource) -> Behaviour:
+        return self.behaviours.get(resource.name) or Behaviour()
+
+    # --- the roles ----------------------------------------------------------------------------
+
+    def run(self, resource: Resource, role: str, call: Call, kwargs: dict[str, Any]) -> Any:
+        ident = kwargs.get(resource.id_parameter)
+        if role == "create":
+            return self.create(resource, call, kwargs["body"])
+        if role == "list":
+            return self.list(resource, call, kwargs.get("page", 1), kwargs.get("page_size", 20))
+        if role == "get":
+            return self.get(resource, call, str(ident))
+        if role == "update":
+            return self.update(resource, call, str(ident), kwargs["body"])
+        return self.delete(resource, call, str(ident))
+
+    def create(self, resource: Resource, call: Call, body: BaseModel) -> dict[str, Any]:
+        sent = body.model_dump(mode="json")
+        doc: dict[str, Any] = {}
+        sealed: dict[str, str] = {}
+        for name, value in sent.items():
+            spec_field = resource.fields.get(name)
+            if spec_field is not None and spec_field.sealed:
+                raw = getattr(body, name)
+                plain = raw.get_secret_value() if isinstance(raw, SecretStr) else raw
+                if plain is not None:
+                    token = call.store.box.encrypt(str(plain))
+                    sealed[name] = base64.b64encode(token).decode("ascii")
+                continue
+            if value is None and spec_field is not None and spec_field.default is not None:
+                value = spec_field.default
+            doc[name] = value
+        doc = self._behaviour(resource).stored(call, doc, None)
+        stamp = now()
+        row = {
+            "id": new_id(),
+            "kind": resource.kind,
+            "space_id": call.space_id,
+            "doc": _dump(doc),
+            "sealed": _dump(sealed) if sealed else None,
+            "created_at": stamp,
+            "updated_at": stamp,
+        }
+        with self._writing(call.store) as cursor:
+            self._check_references(resource, call, cursor, doc)
+            cursor.run(_INSERT, row)
+            self._add_references(resource, cursor, row["id"], doc, doc.keys())
+        return self._answer(resource, "create", call, row["id"], doc, stamp, stamp)
+
+    def get(self, resource: Resource, call: Call, ident: str) -> dict[str, Any]:
+        with call.store.cursor(write=False) as cursor:
+            row = cursor.one(_ONE, self._which(resource, call, ident))
+        if row is None:
+            raise self._not_found(resource)
+        return self._from_row(resource, "get", call, row)
+
+    def list(self, resource: Resource, call: Call, page: int, size: int) -> Any:
+        values = {"kind": resource.kind, "space_id": call.space_id}
+        if not resource.listing.paginated:
+            with call.store.cursor(write=False) as cursor:
+                rows = cursor.all(_ALL, values)
+            return [self._from_row(resource, "list", call, row) for row in rows]
+        where = Page(call.url, page, size)
+        with call.store.cursor(write=False) as cursor:
+            counted = cursor.one(_COUNT, {**values, "count_name": _count_name(resource.kind)})
+            total = int(next(iter(counted.values()))) if counted else 0
+            rows = (
+                []
+                if where.offset >= total
+                else cursor.all(_PAGE, {**values, "limit": size, "offset": where.offset})
+            )
+        listing = resource.listing
+        answer: dict[str, Any] = {
+            str(listing.items): [self._from_row(resource, "list", call, row) for row in rows]
+        }
+        if listing.count is not None:
+            answer[listing.count] = total
+        following, preceding = where.links(total)
+        if listing.next is not None and following is not None:
+            answer[listing.next] = following
+        if listing.previous is not None and preceding is not None:
+            answer[listing.previous] = preceding
+        return answer
+
+    def update(self, resource: Resource, call: Call, ident: str, body: BaseModel) -> dict[str, Any]:
+        changes = body.model_dump(mode="json", exclude_unset=True)
+        changes = {k: v for k, v in changes.items() if not self._sealed(resource, k)}
+        with self._writing(call.store) as cursor:
+            row = cursor.one(_ONE, self._which(resource, call, ident))
+            if row is None:
+                raise self._not_found(resource)
+            current = json.loads(row["doc"])
+            doc = self._behaviour(resource).stored(call, {**current, **changes}, current)
+            changed = [k for k in doc if k not in current or doc[k] != current[k]]
+            self._check_references(resource, call, cursor, {k: doc[k] for k in changed})
+            stamp = _moved(row["updated_at"])
+            cursor.run(_UPDATE, {"object_id": ident, "doc": _dump(doc), "updated_at": stamp})
+            for name in changed:
+                if name in resource.references:
+                    cursor.run(_DROP_REF, {"object_id": ident, "field": name})
+            self._add_references(resource, cursor, ident, doc, changed)
+        return self._answer(resource, "update", call, ident, doc, row["created_at"], stamp)
+
+    def delete(self, resource: Resource, call: Call, ident: str) -> None:
+        which = self._which(resource, call, ident)
+        with self._writing(call.store) as cursor:
+            if cursor.one(_EXISTS, which) is None:
+                raise self._not_found(resource)
+            if cursor.one(_REFERRED, {"object_id": ident}) is not None:
+                raise self._still_referenced(resource)
+            cursor.run(_DELETE, which)
+
+    # --- what the rest of the server asks ------------------------------------------------------
+
+    def names(self, store: Store, kind: str, space_id: str, ident: str) -> bool:
+        """Whether ``ident`` is a ``kind`` the space may use: an object here, else what the
+        handwritten storage says (`elsewhere`); a kind neither knows is a LookupError."""
+        if kind in stored_kinds(self.model):
+            with store.cursor(write=False) as cursor:
+                return self._exists(cursor, kind, space_id, ident)
+        if self.elsewhere is None:
+            raise LookupError(f"no storage knows objects of kind {kind!r}")
+        return self.elsewhere(store, kind, space_id, ident)
+
+    def find(self, store: Store, kind: str, space_id: str, ident: str) -> dict[str, Any] | None:
+        """The stored fields of an object of ``kind`` in ``space_id``, None when there is none."""
+        with store.cursor(write=False) as cursor:
+            row = cursor.one(_ONE, {"kind": kind, "space_id": space_id, "object_id": ident})
+        return None if row is None else dict(json.loads(row["doc"]))
+
+    def reveal(self, store: Store, kind: str, space_id: str, ident: str, name: str) -> str | None:
+        """A sealed field's value, decrypted (for integrations and tests; never answered)."""
+        with store.cursor(write=False) as cursor:
+            row = cursor.one(_SEALED, {"kind": kind, "space_id": space_id, "object_id": ident})
+        if row is None or row["sealed"] is None:
+            return None
+        token = json.loads(row["sealed"]).get(name)
+        return None if token is None else store.box.decrypt(base64.b64decode(token))
+
+    def rotate_sealed(self, store: Store, batch: int = 500) -> int:
+        """Re-encrypt every sealed value under the first configured key; the objects' count."""
+        done = 0
+        after = 0
+        while True:
+            with store.cursor(write=True) as cursor:
+                rows = cursor.all(_ALL_SEALED, {"after": after, "limit": batch})
+                for row in rows:
+                    tokens = {
+                        name: base64.b64encode(store.box.rotate(base64.b64decode(token))).decode(
+                            "ascii"
+                        )
+                        for name, token in json.loads(row["sealed"]).items()
+                    }
+                    cursor.run(_RESEAL, {"seq": row["seq"], "sealed": _dump(tokens)})
+            if not rows:
+                return done
+            done += len(rows)
+            after = rows[-1]["seq"]
+
+    # --- the parts ----------------------------------------------------------------------------
+
+    @staticmethod
+    def _which(resource: Resource, call: Call, ident: str) -> dict[str, Any]:
+        return {"kind": resource.kind, "space_id": call.space_id, "object_id": ident}
+
+    @staticmethod
+    def _sealed(resource: Resource, name: str) -> bool:
+        spec_field = resource.fields.get(name)
+        return spec_field is not None and spec_field.sealed
+
+    @staticmethod
+    def _not_found(resource: Resource) -> ApiError:
+        return ApiError(404, f"{resource.title} not found")
+
+    def _still_referenced(self, resource: Resource) -> ApiError:
+        names = [self.model.resources[n].label for n in resource.referenced_by]
+        by = " or ".join(names) if names else "other objects"
+        return ApiError(409, f"{resource.title} is still referenced by {by}; delete them first")
+
+    @staticmethod
+    def _writing(store: Store) -> _IntegrityAware:
+        return _IntegrityAware(store)
+
+    def _exists(self, cursor: RawCursor, kind: str, space_id: str, ident: str) -> bool:
+        return (
+            cursor.one(_EXISTS, {"kind": kind, "space_id": space_id, "object_id": ident})
+            is not None
+        )
+
+    def _check_references(
+        self, resource: Resource, call: Call, cursor: RawCursor, doc: Mapping[str, Any]
+    ) -> None:
+        for name, target in resource.references.items():
+            value = doc.get(name)
+            if value is None:
+                continue
+            named = self.model.resources[target]
+            if self.serves(named):
+                found = self._exists(cursor, named.kind, call.space_id, str(value))
+            else:
+                found = self.names(call.store, named.kind, call.space_id, str(value))
+            if not found:
+                raise ApiError(400, f"{name} does not name a {named.singular} of your space")
+
+    def _add_references(
+        self,
+        resource: Resource,
+        cursor: RawCursor,
+        ident: str,
+        doc: Mapping[str, Any],
+        names: Any,
+    ) -> None:
+        for name in names:
+            target = resource.references.get(name)
+            if target is None or doc.get(name) is None:
+                continue
+            if self.serves(self.model.resources[target]):
+                cursor.run(
+                    _ADD_REF, {"object_id": ident, "field": name, "target_id": str(doc[name])}
+                )
+
+    def _from_row(
+        self, resource: Resource, role: str, call: Call, row: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        doc = json.loads(row["doc"])
+        return self._answer(
+            resource, role, call, row["id"], doc, row["created_at"], row["updated_at"]
+        )
+
+    def _answer(
+        self,
+        resource: Resource,
+        role: str,
+        call: Call,
+        ident: str,
+        doc: Mapping[str, Any],
+        created: datetime,
+        updated: datetime,
+    ) -> dict[str, Any]:
+        """The answer of ``role``: exactly the fields its schema has (required ones always)."""
+        data = {**doc, "id": ident, "created_at": created, "updated_at": updated}
+        data = self._behaviour(resource).present(call, data)
+        shape = resource.answer(role)
+        if shape is None:
+            return data
+        answer = {
+            k: data[k] for k in shape.properties if k in data and not self._sealed(resource, k)
+        }
+        for name in shape.required:
+            if name not in answer:
+                spec_field = resource.fields.get(name)
+                kind = spec_field.type if spec_field is not None else "string"
+                answer[name] = _EMPTY.get(kind, str)()
+        return answer
+
+
+class _IntegrityAware:
+    """A write transaction whose integrity errors (a race lost to another process) are 4xx."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._inner: Any = None
+
+    def __enter__(self) -> RawCursor:
+        self._inner = self._store.cursor(write=True)
+        return self._inner.__enter__()  # type: ignore[no-any-return]
+
+    def __exit__(self, kind: Any, value: Any, traceback: Any) -> bool:
+        lost = ApiError(409, "Conflict: another request changed what this one names")
+        try:
+            handled = bool(self._inner.__exit__(kind, value, traceback))
+        except self._store.integrity_error:
+            raise lost from None
+        if not handled and isinstance(value, self._store.integrity_error):
+            raise lost from None
+        return handled
