@@ -70,7 +70,9 @@ def secret_key() -> str:
     return Fernet.generate_key().decode()
 
 
-def make_store(data_dir: Path, url: str | None, secret_key: str | None) -> Store:
+def make_store(
+    data_dir: Path, url: str | None, secret_key: str | None, *, revision: str = "head"
+) -> Store:
     settings = Settings(
         data_dir=data_dir,
         database_url=url or f"sqlite:///{data_dir / 'test.sqlite3'}",
@@ -78,7 +80,7 @@ def make_store(data_dir: Path, url: str | None, secret_key: str | None) -> Store
     )
     # A clock tests can move (`store.clock.advance(seconds)`): session deadlines read it.
     store = Store(settings, clock=MovableClock())
-    upgrade(store.engine)
+    upgrade(store.engine, revision)
     return store
 
 

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from alembic.script import ScriptDirectory
 from liveavatar_server import Settings, Store
 from liveavatar_server._migrate import alembic_config, current_revision, upgrade
+from liveavatar_server._store import new_id
 from sqlalchemy import create_engine, inspect, text
 
+from tests.server._objects import reveal_secret
 from tests.server.conftest import POSTGRES_ADMIN_URL, _postgres_reachable
 
 
@@ -53,14 +56,27 @@ def test_upgrading_the_previous_release_keeps_its_data_and_seeds_the_catalog(
     upgrade(fresh_store.engine, _previous_release())
     space_id = fresh_store.create_space("before")
     key = fresh_store.create_api_key(space_id)
-    secret = fresh_store.create_secret(space_id, "openai", "OPENAI_API_KEY", "sk-kept")
+    secret = {"id": new_id()}
+    with fresh_store.engine.begin() as conn:  # the secrets table of that release
+        conn.execute(
+            text(
+                "INSERT INTO secrets (id, space_id, secret_name, secret_type, ciphertext,"
+                " created_at) VALUES (:id, :space, 'openai', 'OPENAI_API_KEY', :cipher, :at)"
+            ),
+            {
+                "id": secret["id"],
+                "space": space_id,
+                "cipher": fresh_store.box.encrypt("sk-kept"),
+                "at": datetime.now(UTC).replace(tzinfo=None),
+            },
+        )
     upgrade(fresh_store.engine)
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert current_revision(fresh_store.engine) == head
     principal = fresh_store.principal_for_key(key)
     assert principal is not None
     assert principal.space_id == space_id
-    assert fresh_store.reveal_secret(space_id, str(secret["id"])) == "sk-kept"
+    assert reveal_secret(fresh_store, space_id, str(secret["id"])) == "sk-kept"
     with fresh_store.engine.connect() as conn:
         public_avatars = conn.execute(
             text("SELECT count(*) FROM avatars WHERE space_id IS NULL")
@@ -70,4 +86,4 @@ def test_upgrading_the_previous_release_keeps_its_data_and_seeds_the_catalog(
         ).scalar_one()
     assert (public_avatars, public_voices) == (6, 6)
     names = set(inspect(fresh_store.engine).get_table_names())
-    assert {"avatars", "voices", "contexts", "memories", "memory_episodes"} <= names
+    assert {"avatars", "voices", "objects", "memories", "memory_episodes"} <= names

@@ -14,8 +14,8 @@ import httpx
 import psycopg
 import pytest
 from liveavatar_server import Store
-from liveavatar_server._prepared import GROUP_LIMIT, RetryAlone
 from liveavatar_server._errors import ApiError
+from liveavatar_server._prepared import GROUP_LIMIT, RetryAlone
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 

@@ -12,8 +12,10 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 from liveavatar_models import SecretListItemSchema
+from liveavatar_models.server_stubs import SecretsStub
 from liveavatar_server import ReferenceServer, Store
-from liveavatar_server._handlers import Call, Secrets, implementation
+from liveavatar_server._handlers import implementation
+from liveavatar_server.resources import Call
 
 from tests.server.conftest import LiveServer, Tenant
 from tests.server.test_operations import SECRET, new_secret, ok
@@ -268,7 +270,7 @@ def test_one_json_access_line_per_request_without_credentials(
 def test_a_failing_handler_is_a_500_envelope_without_details(store: Store, tenant: Tenant) -> None:
     """The last line of defence: an unexpected exception is logged and answered 500, enveloped."""
 
-    class Broken(Secrets):
+    class Broken(SecretsStub[Call]):  # a handler takes over from the engine
         def list(self, ctx: Call, /) -> list[SecretListItemSchema]:
             raise RuntimeError("boom with sk-internal-detail")
 

@@ -23,7 +23,7 @@ def test_migrations_match_the_declared_tables(store: Store) -> None:
         differences = compare_metadata(context, metadata)
     assert differences == []
     names = set(inspect(store.engine).get_table_names())
-    assert {"spaces", "api_keys", "sessions", "secrets", "llm_configurations"} <= names
+    assert {"spaces", "api_keys", "sessions", "objects", "object_refs"} <= names
 
 
 def test_upgrading_again_is_a_no_op(store: Store) -> None:

@@ -9,14 +9,27 @@ import pytest
 from liveavatar_server import Store
 from liveavatar_server import _catalog as catalog
 from liveavatar_server._pagination import Page
+from liveavatar_server._spec import load_spec
 from liveavatar_server._store import new_id
-from liveavatar_server._tables_catalog import contexts
+from liveavatar_server._tables import objects
+from liveavatar_server.resources import engine
 from sqlalchemy import insert
 
 from tests.server._catalog_fixtures import ok
 from tests.server.conftest import Tenant
 
-LISTS = ["/v1/avatars", "/v1/avatars/public", "/v1/voices", "/v1/contexts", "/v1/memory"]
+# Every list the spec paginates (a GET with page and page_size) that needs no other parameter.
+LISTS = [
+    path
+    for path, item in load_spec()["paths"].items()
+    if "get" in item
+    and {"page", "page_size"}
+    <= {p["name"] for p in item["get"].get("parameters", []) if p.get("in") == "query"}
+    and not any(
+        p.get("required") and p.get("in") in ("path", "query")
+        for p in item["get"].get("parameters", [])
+    )
+]
 
 
 @pytest.mark.parametrize("path", LISTS)
@@ -89,14 +102,12 @@ def test_ties_on_created_at_break_deterministically(store: Store, tenant: Tenant
     with store.engine.begin() as conn:
         for context_id in inserted:
             conn.execute(
-                insert(contexts),
+                insert(objects),
                 {
                     "id": context_id,
+                    "kind": "context",
                     "space_id": tenant.space_id,
-                    "name": "tie",
-                    "prompt": "p",
-                    "opening_text": "o",
-                    "links": "[]",
+                    "doc": '{"name": "tie", "prompt": "p", "opening_text": "o", "links": []}',
                     "created_at": stamp,
                     "updated_at": stamp,
                 },
@@ -118,24 +129,24 @@ def test_a_page_reads_through_the_index_on_sqlite(store: Store) -> None:
         catalog.SPACE_AVATARS,
         catalog.PUBLIC_VOICES,
         catalog.SPACE_VOICES,
-        catalog.SPACE_CONTEXTS,
         catalog.SPACE_MEMORIES,
         catalog.SPACE_MEMORIES_OF_TYPE,
     ]
+    statements = [s for listing in listings for s in (listing.page, listing.count)]
+    statements += [engine._PAGE, engine._COUNT]  # every derived resource's page and count
     with store.engine.connect() as conn:
-        for listing in listings:
-            for statement in (listing.page, listing.count):
-                sql = str(statement.compile(dialect=conn.dialect))
-                names = statement.compile(dialect=conn.dialect).params
-                plan = " ".join(
-                    str(row[-1])
-                    for row in conn.exec_driver_sql(
-                        f"EXPLAIN QUERY PLAN {sql}", tuple(names.get(k) or "x" for k in names)
-                    )
+        for statement in statements:
+            sql = str(statement.compile(dialect=conn.dialect))
+            names = statement.compile(dialect=conn.dialect).params
+            plan = " ".join(
+                str(row[-1])
+                for row in conn.exec_driver_sql(
+                    f"EXPLAIN QUERY PLAN {sql}", tuple(names.get(k) or "x" for k in names)
                 )
-                assert "USING" in plan, plan
-                assert "INDEX" in plan, plan
-                assert "TEMP B-TREE" not in plan, plan
+            )
+            assert "USING" in plan, plan
+            assert "INDEX" in plan, plan
+            assert "TEMP B-TREE" not in plan, plan
 
 
 def test_page_offsets() -> None:

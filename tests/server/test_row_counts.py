@@ -21,30 +21,39 @@ from tests.server._catalog_fixtures import PUBLIC_AVATAR, ok, own_avatar
 from tests.server.conftest import Tenant, make_store
 
 MIGRATION = revision_module("0004_row_counts.py")
-COUNTED: dict[str, tuple[str, tuple[str, ...]]] = MIGRATION.COUNTED
+OBJECTS = revision_module("0006_objects.py")
+# table -> the SQL of a row's counter name and of its partition (0004's tables, less those
+# 0006 moved into `objects`, whose counters are named per kind).
+COUNTED: dict[str, tuple[str, str]] = {
+    table: (f"'{table}'", part.format(row=table))
+    for table, (part, _) in MIGRATION.COUNTED.items()
+    if table not in OBJECTS.MOVED
+}
+COUNTED["objects"] = (OBJECTS.COUNT_NAME.format(row="objects"), "''")
 
 
 def _drift(conn: Connection) -> dict[str, Any]:
     """Every (table, space, part) whose counter differs from COUNT(*) of its rows."""
     drift: dict[str, Any] = {}
-    for table, (part, _) in COUNTED.items():
+    for table, (name, part) in COUNTED.items():
         actual = {
-            (space, str(kind)): int(n)
-            for space, kind, n in conn.execute(
+            (str(counter), space, str(kind)): int(n)
+            for counter, space, kind, n in conn.execute(
                 text(
-                    f"SELECT COALESCE(space_id, ''), {part.format(row=table)}, COUNT(*) "  # noqa: S608
-                    f"FROM {table} GROUP BY 1, 2"
+                    f"SELECT {name}, COALESCE(space_id, ''), {part}, COUNT(*) "  # noqa: S608
+                    f"FROM {table} GROUP BY 1, 2, 3"
                 )
             )
         }
+        pattern = "objects.%" if table == "objects" else table
         kept = {
-            (space, kind): int(n)
-            for space, kind, n in conn.execute(
+            (counter, space, kind): int(n)
+            for counter, space, kind, n in conn.execute(
                 text(
-                    "SELECT space_key, part, SUM(n) FROM row_counts WHERE table_name = :t "
-                    "GROUP BY space_key, part"
+                    "SELECT table_name, space_key, part, SUM(n) FROM row_counts "
+                    "WHERE table_name LIKE :t GROUP BY table_name, space_key, part"
                 ),
-                {"t": table},
+                {"t": pattern},
             )
             if int(n) != 0
         }
@@ -133,7 +142,7 @@ def test_counts_follow_writes_behind_the_servers_back(
             )
         assert _drift(conn) == {}
         moved = conn.execute(
-            text("SELECT COUNT(*) FROM contexts WHERE space_id = :o"),
+            text("SELECT COUNT(*) FROM objects WHERE kind = 'context' AND space_id = :o"),
             {"o": other_tenant.space_id},
         ).scalar_one()
     assert ok(other_tenant.http.get("/v1/contexts"))["count"] == moved
@@ -141,16 +150,8 @@ def test_counts_follow_writes_behind_the_servers_back(
 
 
 def test_an_upgrade_counts_the_rows_already_there(tmp_path: Path) -> None:
-    old = make_store(tmp_path, None, None)
+    old = make_store(tmp_path, None, None, revision=MIGRATION.down_revision)
     try:
-        with old.engine.begin() as conn:
-            conn.execute(text("DROP TABLE row_counts"))
-            for table in COUNTED:
-                for event in ("insert", "delete", "update"):
-                    conn.execute(text(f"DROP TRIGGER row_counts_{table}_{event}"))
-            conn.execute(
-                text("UPDATE alembic_version SET version_num = :v"), {"v": MIGRATION.down_revision}
-            )
         space_id = old.create_space("before")
         for i in range(3):
             own_avatar(old, space_id, f"kept{i}")
@@ -172,8 +173,7 @@ def test_an_upgrade_counts_the_rows_already_there(tmp_path: Path) -> None:
 @pytest.mark.postgres
 def test_postgres_counts_one_transactions_writes_in_one_row(tmp_path: Path) -> None:
     """Migration 0005: a group's counter updates lock one row per counter, not up to 16."""
-    from liveavatar_server._catalog import create_context
-
+    from tests.server._objects import create
     from tests.server.conftest import scratch_postgres_schema
 
     fields = {"name": "c", "prompt": "p", "opening_text": "o"}
@@ -183,7 +183,7 @@ def test_postgres_counts_one_transactions_writes_in_one_row(tmp_path: Path) -> N
 
         async def one_turn() -> None:
             for _ in range(20):
-                create_context(store, space, fields)
+                create(store, space, "contexts", fields)
             committed = store.committed()
             assert committed is not None
             await committed
@@ -195,7 +195,7 @@ def test_postgres_counts_one_transactions_writes_in_one_row(tmp_path: Path) -> N
                     rows = conn.execute(
                         text(
                             "SELECT shard, n FROM row_counts "
-                            "WHERE table_name = 'contexts' AND space_key = :space"
+                            "WHERE table_name = 'objects.context' AND space_key = :space"
                         ),
                         {"space": space},
                     ).all()

@@ -14,22 +14,25 @@ from liveavatar_server._cli import main
 from liveavatar_server._crypto import KEY_FILE, SecretBox, SecretKeyError
 from sqlalchemy import select
 
+from tests.server._objects import create_secret, engine, reveal_secret
 from tests.server.conftest import make_store
 
 VALUE = "sk-live-0123456789abcdef"
 
 
-def _ciphertexts(store: Store) -> list[bytes]:
+def _at_rest(store: Store) -> list[bytes]:
+    """Every stored row of the objects table, as the bytes a reader of the file would see."""
     with store.engine.connect() as conn:
-        return list(conn.execute(select(t.secrets.c.ciphertext)).scalars())
+        rows = conn.execute(select(t.objects.c.doc, t.objects.c.sealed)).all()
+    return [f"{doc}{sealed}".encode() for doc, sealed in rows]
 
 
 def test_values_are_encrypted_at_rest_and_decrypt_with_the_key(store: Store) -> None:
     space = store.create_space("crypto")
-    row = store.create_secret(space, "n", "OPENAI_API_KEY", VALUE)
-    assert all(VALUE.encode() not in blob for blob in _ciphertexts(store))
-    assert store.reveal_secret(space, str(row["id"])) == VALUE
-    assert store.reveal_secret(store.create_space("other"), str(row["id"])) is None
+    row = create_secret(store, space, "n", "OPENAI_API_KEY", VALUE)
+    assert all(VALUE.encode() not in blob for blob in _at_rest(store))
+    assert reveal_secret(store, space, str(row["id"])) == VALUE
+    assert reveal_secret(store, store.create_space("other"), str(row["id"])) is None
 
 
 def test_a_key_file_is_generated_once_with_mode_0600(tmp_path: Path) -> None:
@@ -37,10 +40,10 @@ def test_a_key_file_is_generated_once_with_mode_0600(tmp_path: Path) -> None:
     key_file = tmp_path / KEY_FILE
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
     space = first.create_space("k")
-    row = first.create_secret(space, "n", "OPENAI_API_KEY", VALUE)
+    row = create_secret(first, space, "n", "OPENAI_API_KEY", VALUE)
     first.close()
     again = make_store(tmp_path, None, None)  # reuses the file, does not replace it
-    assert again.reveal_secret(space, str(row["id"])) == VALUE
+    assert reveal_secret(again, space, str(row["id"])) == VALUE
     again.close()
 
 
@@ -49,22 +52,22 @@ def test_rotation_re_encrypts_under_the_new_key(tmp_path: Path) -> None:
     before = make_store(tmp_path, None, old)
     space = before.create_space("rotate")
     ids = [
-        str(before.create_secret(space, f"n{i}", "OPENAI_API_KEY", f"{VALUE}{i}")["id"])
+        str(create_secret(before, space, f"n{i}", "OPENAI_API_KEY", f"{VALUE}{i}")["id"])
         for i in range(3)
     ]
     before.close()
 
     both = make_store(tmp_path, None, f"{new},{old}")
-    assert both.reveal_secret(space, ids[0]) == f"{VALUE}0"  # old rows still readable
-    assert both.rotate_secrets(batch=2) == 3
+    assert reveal_secret(both, space, ids[0]) == f"{VALUE}0"  # old rows still readable
+    assert engine().rotate_sealed(both, batch=2) == 3
     both.close()
 
     only_new = make_store(tmp_path, None, new)
-    assert [only_new.reveal_secret(space, i) for i in ids] == [f"{VALUE}{n}" for n in range(3)]
+    assert [reveal_secret(only_new, space, i) for i in ids] == [f"{VALUE}{n}" for n in range(3)]
     only_new.close()
     only_old = make_store(tmp_path, None, old)
     with pytest.raises(SecretKeyError):
-        only_old.reveal_secret(space, ids[0])
+        reveal_secret(only_old, space, ids[0])
     only_old.close()
 
 
@@ -74,14 +77,14 @@ def test_rotate_secrets_command(
     old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
     store = make_store(tmp_path, None, old)
     space = store.create_space("cli")
-    secret_id = str(store.create_secret(space, "n", "OPENAI_API_KEY", VALUE)["id"])
+    secret_id = str(create_secret(store, space, "n", "OPENAI_API_KEY", VALUE)["id"])
     store.close()
     monkeypatch.setenv("LIVEAVATAR_SECRET_KEY", f"{new},{old}")
     monkeypatch.delenv("LIVEAVATAR_DATABASE_URL", raising=False)
     url = f"sqlite:///{tmp_path / 'test.sqlite3'}"
     assert main(["rotate-secrets", "--data-dir", str(tmp_path), "--database-url", url]) == 0
     assert "re-encrypted 1 secret" in capsys.readouterr().out
-    assert make_store(tmp_path, None, new).reveal_secret(space, secret_id) == VALUE
+    assert reveal_secret(make_store(tmp_path, None, new), space, secret_id) == VALUE
 
 
 def test_malformed_keys_are_refused_without_echoing_them() -> None:

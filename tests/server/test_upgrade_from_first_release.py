@@ -13,6 +13,8 @@ from liveavatar_server._migrate import current_revision, head_revision, upgrade
 from liveavatar_server._store import digest
 from sqlalchemy import Engine, create_engine, text
 
+from tests.server._objects import call, resource
+from tests.server._objects import engine as engine_of_tests
 from tests.server.conftest import scratch_postgres_schema
 
 
@@ -74,8 +76,8 @@ def test_an_old_database_upgrades_without_losing_data(database_url: str, tmp_pat
             ("spaces", 1),
             ("api_keys", 1),
             ("sessions", 1),
-            ("secrets", 1),
-            ("llm_configurations", 1),
+            ("objects", 2),  # the secret and the configuration (0006)
+            ("object_refs", 1),
             ("avatar_sessions", 0),
         ):
             counted = conn.execute(text(f"SELECT count(*) FROM {table}"))  # noqa: S608 (our names)
@@ -88,6 +90,7 @@ def test_an_old_database_upgrades_without_losing_data(database_url: str, tmp_pat
     try:
         assert store.principal_for_key("la_old_key") is not None
         assert store.principal_for_session("las_old_cookie") is not None
-        assert [row["id"] for row in store.list_configurations("s1")] == ["l1"]
+        listed = engine_of_tests().list(resource("llm_configurations"), call(store, "s1"), 1, 20)
+        assert [row["id"] for row in listed] == ["l1"]
     finally:
         store.close()
