@@ -106,5 +106,9 @@ def test_docs_render_every_operation_in_headless_chromium(base_url: str, tmp_pat
     )
     assert rendered == expected
     methods = Counter(re.findall(r'class="opblock-summary-method">([A-Z]+)<', dom))
-    assert sum(methods.values()) == 39
-    assert methods["POST"] == 10
+    assert methods == Counter(
+        method.upper()
+        for item in load_spec()["paths"].values()
+        for method in item
+        if method in HTTP_METHODS
+    )

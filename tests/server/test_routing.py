@@ -48,7 +48,6 @@ def test_route_table_equals_the_spec(store: Store) -> None:
         for method, operation in route.methods.items()
     }
     assert routed == spec_operations(load_spec())
-    assert len(routed) == 39
     assert {route.path for route in server.router.routes} == set(load_spec()["paths"])
 
 
@@ -144,7 +143,8 @@ def test_an_operation_added_to_the_spec_is_routed_with_no_new_code(store: Store)
 
 
 def test_a_handler_registered_for_a_new_operation_gets_validated_input(store: Store) -> None:
-    from liveavatar_server._handlers import Call, implementation
+    from liveavatar_server._handlers import implementation
+    from liveavatar_server.resources import Call
 
     seen: list[tuple[Call, dict[str, Any]]] = []
 

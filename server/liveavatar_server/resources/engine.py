@@ -206,7 +206,7 @@ class ResourceEngine:
             "created_at": stamp,
             "updated_at": stamp,
         }
-        with self._writing(call.store) as cursor:
+        with self._writing(call.store, self._vanished(resource)) as cursor:
             self._check_references(resource, call, cursor, doc)
             cursor.run(_INSERT, row)
             self._add_references(resource, cursor, row["id"], doc, doc.keys())
@@ -250,7 +250,7 @@ class ResourceEngine:
     def update(self, resource: Resource, call: Call, ident: str, body: BaseModel) -> dict[str, Any]:
         changes = body.model_dump(mode="json", exclude_unset=True)
         changes = {k: v for k, v in changes.items() if not self._sealed(resource, k)}
-        with self._writing(call.store) as cursor:
+        with self._writing(call.store, self._vanished(resource)) as cursor:
             row = cursor.one(_ONE, self._which(resource, call, ident))
             if row is None:
                 raise self._not_found(resource)
@@ -268,7 +268,7 @@ class ResourceEngine:
 
     def delete(self, resource: Resource, call: Call, ident: str) -> None:
         which = self._which(resource, call, ident)
-        with self._writing(call.store) as cursor:
+        with self._writing(call.store, self._still_referenced(resource)) as cursor:
             if cursor.one(_EXISTS, which) is None:
                 raise self._not_found(resource)
             if cursor.one(_REFERRED, {"object_id": ident}) is not None:
@@ -343,8 +343,13 @@ class ResourceEngine:
         return ApiError(409, f"{resource.title} is still referenced by {by}; delete them first")
 
     @staticmethod
-    def _writing(store: Store) -> _IntegrityAware:
-        return _IntegrityAware(store)
+    def _writing(store: Store, lost: ApiError) -> _IntegrityAware:
+        return _IntegrityAware(store, lost)
+
+    @staticmethod
+    def _vanished(resource: Resource) -> ApiError:
+        names = ", ".join(resource.references) or "a reference"
+        return ApiError(400, f"{names}: what it names was deleted meanwhile")
 
     def _exists(self, cursor: RawCursor, kind: str, space_id: str, ident: str) -> bool:
         return (
@@ -422,8 +427,9 @@ class ResourceEngine:
 class _IntegrityAware:
     """A write transaction whose integrity errors (a race lost to another process) are 4xx."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, lost: ApiError) -> None:
         self._store = store
+        self._lost = lost
         self._inner: Any = None
 
     def __enter__(self) -> RawCursor:
@@ -431,7 +437,7 @@ class _IntegrityAware:
         return self._inner.__enter__()  # type: ignore[no-any-return]
 
     def __exit__(self, kind: Any, value: Any, traceback: Any) -> bool:
-        lost = ApiError(409, "Conflict: another request changed what this one names")
+        lost = self._lost
         try:
             handled = bool(self._inner.__exit__(kind, value, traceback))
         except self._store.integrity_error:
