@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,8 @@ def _schemas() -> dict[str, Any]:
     fields = {
         "name": {"type": "string", "title": "Name", "minLength": 1},
         "size": {"type": "integer", "title": "Size", "minimum": 1},
+        # An `<x>_id` field: the resource model makes it a reference to secrets.
+        "secret_id": {"anyOf": [{"type": "string"}, {"type": "null"}], "title": "Secret Id"},
     }
     return {
         "CreateGadgetSchema": {
@@ -135,14 +138,29 @@ def _paths() -> dict[str, Any]:
     }
 
 
+def field_resource(spec: dict[str, Any]) -> dict[str, Any]:
+    """The existing resource NEW_FIELD goes on: the first the resource model finds with every
+    role (create, list, get, update, delete), as `tools/resource_model.py` derives it."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    from resource_model import derive_model
+
+    return next(
+        r
+        for r in derive_model(spec)["resources"].values()
+        if {"create", "list", "get", "update", "delete"} <= set(r["operations"])
+        and {"create", "update", "read", "list_item"} <= set(r["schemas"])
+    )
+
+
 def next_version(spec: dict[str, Any]) -> dict[str, Any]:
-    """``spec`` plus the gadgets resource, NEW_FIELD on the first object schema with properties
-    and NEW_ENUM_VALUE on the first string enum (a copy; ``spec`` is left as it is)."""
+    """``spec`` plus the gadgets resource, NEW_FIELD (optional) on every schema of an existing
+    CRUD resource (`field_resource`) and NEW_ENUM_VALUE on the first string enum (a copy;
+    ``spec`` is left as it is)."""
     new = copy.deepcopy(spec)
     new["info"]["version"] += "-next"
     schemas = new["components"]["schemas"]
-    first_object = next(s for s in schemas.values() if s.get("properties"))
-    first_object["properties"][NEW_FIELD] = {"type": "string", "title": "Next Version Note"}
+    for name in set(field_resource(spec)["schemas"].values()):
+        schemas[name]["properties"][NEW_FIELD] = {"type": "string", "title": "Next Version Note"}
     first_enum = next(s for s in schemas.values() if s.get("type") == "string" and s.get("enum"))
     first_enum["enum"].append(NEW_ENUM_VALUE)
     schemas.update(_schemas())

@@ -6,16 +6,22 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
-import httpx
 import pytest
 from derive import links
 from operations import operations
 
-from tests._support.bodies import example_body, example_parameters
+from tests._support.bodies import example_body
 from tests._support.live import LiveServer, Storage
 from tests.conftest import ROOT
-from tests.generation.next_version import NEW_ENUM_VALUE, NEW_FIELD, RESOURCE, next_version
+from tests.generation.next_version import (
+    NEW_ENUM_VALUE,
+    NEW_FIELD,
+    RESOURCE,
+    field_resource,
+    next_version,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -95,59 +101,114 @@ def test_every_module_of_the_next_tree_imports(tree: Path) -> None:
     assert any(f".api.{RESOURCE}." in name for name in modules)
 
 
-def test_the_server_routes_the_new_resource_and_answers_501(tree: Path, tmp_path: Path) -> None:
-    """The server, on the next tree's models (and the spec they ship), routes what it lacks to 501."""
-    spec = json.loads((tree / "openapi.effective.json").read_text(encoding="utf-8"))
-    storage = Storage(tmp_path / "data", settings={"PYTHONPATH": str(tree)})
-    key = storage.provision("next-version")
-    mine = [op for op in operations(spec) if op.resource == RESOURCE]
-    with LiveServer(storage) as server:
-        served = httpx.get(f"{server.base_url}/openapi.json", timeout=30).json()
-        assert {op.path for op in mine} <= set(served["paths"])
-        for op in mine:
-            values = example_parameters(spec, op.spec)
-            answer = httpx.request(
-                op.method.upper(),
-                server.base_url + op.path.format(**values.get("path", {})),
-                json=example_body(spec, op.spec),
-                headers={"X-API-KEY": key},
-                timeout=30,
-            )
-            assert answer.status_code == 501, (op.operation_id, answer.text[:300])
+# Runs a program of client calls against a server: each step is [key index, resource, method,
+# kwargs]; a kwarg "$N.field" is that field of step N's answer. Prints each step's outcome.
+_PROBE = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import liveavatar_api
+assert liveavatar_api.__file__.startswith(sys.path[0]), liveavatar_api.__file__
+from liveavatar import LiveAvatar, APIStatusError
+url, keys, steps = sys.argv[2], json.loads(sys.argv[3]), json.loads(sys.argv[4])
+
+def plain(value):
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if value is None or isinstance(value, (str, int, float, bool, dict)):
+        return value
+    return [plain(v) for v in value]
+
+clients = [LiveAvatar(key, base_url=url, max_retries=0) for key in keys]
+done = []
+for who, resource, method, kwargs in steps:
+    kwargs = {
+        k: done[int(v[1:].split(".")[0])]["ok"][v.split(".", 1)[1]]
+        if isinstance(v, str) and v.startswith("$") else v
+        for k, v in kwargs.items()
+    }
+    try:
+        answer = getattr(getattr(clients[who], resource), method)(**kwargs)
+        done.append({"ok": plain(answer)})
+    except APIStatusError as exc:
+        done.append({"status": exc.status_code})
+print(json.dumps(done))
+"""
 
 
-def test_the_client_reaches_the_new_resource_by_name(tree: Path, tmp_path: Path) -> None:
-    """`client.<resource>.<method>` exists for every new operation and reaches the server (501)."""
-    spec = json.loads((tree / "openapi.effective.json").read_text(encoding="utf-8"))
-    storage = Storage(tmp_path / "data", settings={"PYTHONPATH": str(tree)})
-    key = storage.provision("next-version-client")
-    mine = [op for op in operations(spec) if op.resource == RESOURCE]
-    calls = []
-    for op in mine:
-        path = example_parameters(spec, op.spec).get("path", {})
-        body = example_body(spec, op.spec) or {}
-        calls.append((op.name, {**path, **body}))
-    probe = (
-        "import json, sys\n"
-        f"sys.path.insert(0, {str(tree)!r})\n"
-        "import liveavatar_api\n"
-        "assert liveavatar_api.__file__.startswith(sys.path[0]), liveavatar_api.__file__\n"
-        "from liveavatar import LiveAvatar, APIStatusError\n"
-        "url, key, resource, calls = sys.argv[1], sys.argv[2], sys.argv[3], json.loads(sys.argv[4])\n"
-        "with LiveAvatar(key, base_url=url, max_retries=0) as client:\n"
-        "    for method, kwargs in calls:\n"
-        "        try:\n"
-        "            getattr(getattr(client, resource), method)(**kwargs)\n"
-        "        except APIStatusError as exc:\n"
-        "            assert exc.status_code == 501, (method, exc.status_code)\n"
-        "        else:\n"
-        "            raise AssertionError(method + ' did not answer 501')\n"
-        "print(len(calls))\n"
-    )
-    with LiveServer(storage) as server:
-        done = subprocess.run(
-            [sys.executable, "-c", probe, server.base_url, key, RESOURCE, json.dumps(calls)],
-            cwd=tree.parent, capture_output=True, text=True, timeout=300, check=False,
-        )  # fmt: skip
+def _run(tree: Path, url: str, keys: list[str], steps: list[Any]) -> list[dict[str, Any]]:
+    done = subprocess.run(
+        [sys.executable, "-c", _PROBE, str(tree), url, json.dumps(keys), json.dumps(steps)],
+        cwd=tree.parent, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
     assert done.returncode == 0, done.stderr[-4000:]
-    assert done.stdout.split() == [str(len(mine))]
+    return list(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def _methods(spec: dict[str, Any], resource: dict[str, Any]) -> dict[str, str]:
+    """role -> the client method name of the resource's operation in that role."""
+    by_id = {op.operation_id: op.name for op in operations(spec)}
+    return {role: by_id[op_id] for role, op_id in resource["operations"].items()}
+
+
+def test_the_next_version_is_served_end_to_end_through_the_client(
+    tree: Path, tmp_path: Path
+) -> None:
+    """The new resource: create, list, get, partial update, references, isolation, delete; the
+    new field of an existing resource: read back on create, get, list and update."""
+    spec = json.loads((tree / "openapi.effective.json").read_text(encoding="utf-8"))
+    model = spec["x-liveavatar-model"]["resources"]
+    new = model[RESOURCE]
+    assert set(new["operations"]) == {"create", "list", "get", "update", "delete"}
+    assert new["fields"]["secret_id"]["reference"] == "secrets"
+    m = _methods(spec, new)
+    ident = new["id_parameter"]
+    published = json.loads((ROOT / "openapi.json").read_text(encoding="utf-8"))
+    old = model[field_resource(published)["name"]]
+    assert NEW_FIELD in old["fields"]
+    o = _methods(spec, old)
+    by_id = {op.operation_id: op for op in operations(spec)}
+    create_body = {**example_body(spec, by_id[old["operations"]["create"]].spec), NEW_FIELD: "kept"}
+    update_body = {
+        **example_body(spec, by_id[old["operations"]["update"]].spec),
+        NEW_FIELD: "changed",
+    }
+    r, oid = RESOURCE, old["id_parameter"]
+    steps: list[Any] = [
+        [0, r, m["create"], {"name": "first", "size": 1}],  # 0
+        [0, r, m["create"], {"name": "second"}],  # 1
+        [0, r, m["list"], {}],  # 2
+        [0, r, m["get"], {ident: "$0.id"}],  # 3
+        [0, r, m["update"], {ident: "$0.id", "size": 5}],  # 4: name unsent, kept
+        [0, r, m["create"], {"name": "bad", "secret_id": "00000000-0000-4000-8000-000000000000"}],
+        [1, r, m["get"], {ident: "$0.id"}],  # 6: another space's id
+        [1, r, m["list"], {}],  # 7
+        [0, r, m["delete"], {ident: "$1.id"}],  # 8
+        [0, r, m["get"], {ident: "$1.id"}],  # 9
+        [0, old["name"], o["create"], create_body],  # 10
+        [0, old["name"], o["get"], {oid: "$10.id"}],  # 11
+        [0, old["name"], o["list"], {}],  # 12
+        [0, old["name"], o["update"], {oid: "$10.id", **update_body}],  # 13
+    ]
+    storage = Storage(tmp_path / "data", settings={"PYTHONPATH": str(tree)})
+    keys = [storage.provision("next-version"), storage.provision("another-space")]
+    with LiveServer(storage) as server:
+        done = _run(tree, server.base_url, keys, steps)
+
+    first, second = done[0]["ok"], done[1]["ok"]
+    assert (first["name"], first["size"]) == ("first", 1)
+    assert [g["id"] for g in done[2]["ok"]] == [second["id"], first["id"]]  # newest first
+    assert done[3]["ok"] == first
+    assert (done[4]["ok"]["name"], done[4]["ok"]["size"]) == ("first", 5)
+    assert done[5] == {"status": 400}  # the secret it names is not the space's
+    assert done[6] == {"status": 404}
+    assert done[7]["ok"] == []
+    assert "ok" in done[8]
+    assert done[9] == {"status": 404}
+
+    made = done[10]["ok"]
+    assert made[NEW_FIELD] == "kept"
+    assert done[11]["ok"][NEW_FIELD] == "kept"
+    listed = done[12]["ok"]
+    items = listed if isinstance(listed, list) else listed.get(old["list"].get("items") or "")
+    assert [i[NEW_FIELD] for i in items or [] if i["id"] == made["id"]] == ["kept"]
+    assert done[13]["ok"][NEW_FIELD] == "changed"
