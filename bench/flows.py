@@ -103,24 +103,42 @@ def bench_session_flow(duration_s: int) -> dict[str, Any]:
     return {"description": "token + start + stop per connection, LITE sandbox, SQLite", **run}
 
 
-def _grow(database: Path, table: str, rows: int) -> None:
-    """Copy the one row of ``table`` until the caller's space holds ``rows`` of them."""
+def _grow(database: Path, kind: str, rows: int, offset: int = 0) -> None:
+    """Copy the first object of ``kind`` until the caller's space holds ``rows`` of them."""
     with sqlite3.connect(database, timeout=60) as conn:
-        (have,) = conn.execute(f"SELECT count(*) FROM {table}").fetchone()  # noqa: S608
+        (have,) = conn.execute("SELECT count(*) FROM objects WHERE kind = ?", (kind,)).fetchone()
         columns = [
-            r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[1] not in ("seq", "id")
+            r[1] for r in conn.execute("PRAGMA table_info(objects)") if r[1] not in ("seq", "id")
         ]
         listed = ", ".join(columns)
         # UUID-shaped ids from the row number: unique, and valid where the schema says uuid.
         conn.execute(
-            f"INSERT INTO {table} (id, {listed}) "  # noqa: S608 (names from PRAGMA, not input)
+            f"INSERT INTO objects (id, {listed}) "  # noqa: S608 (names from PRAGMA, not input)
             "WITH RECURSIVE n(i) AS (SELECT ? UNION ALL SELECT i + 1 FROM n WHERE i < ?) "
-            f"SELECT printf('%08x-0000-7000-8000-%012x', i / 65536, i), {listed} "
-            f"FROM n, (SELECT {listed} FROM {table} LIMIT 1)",
-            (have + 1, rows),
+            f"SELECT printf('%08x-%04x-7000-8000-%012x', i / 65536, ?, i), {listed} "
+            f"FROM n, (SELECT {listed} FROM objects WHERE kind = ? LIMIT 1)",
+            (have + 1, rows, offset, kind),
         )
     with sqlite3.connect(database, timeout=60) as conn:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def _configuration(base_url: str, api_key: str) -> None:
+    """One LLM configuration (and its secret): the row the plain list's growth copies."""
+    with httpx.Client(base_url=base_url, headers={"X-API-KEY": api_key}, timeout=30) as http:
+        secret = http.post(
+            "/v1/secrets",
+            json={"secret_name": "bench", "secret_type": "OPENAI_API_KEY", "secret_value": "sk-b"},
+        )
+        secret.raise_for_status()
+        http.post(
+            "/v1/llm-configurations",
+            json={
+                "display_name": "bench",
+                "model_name": "gpt-4o-mini",
+                "secret_id": secret.json()["data"]["id"],
+            },
+        ).raise_for_status()
 
 
 def _single(url: str, api_key: str, times: int = 2) -> dict[str, Any]:
@@ -153,14 +171,15 @@ def bench_list_scaling(duration_s: int) -> dict[str, Any]:
             endpoint.base_url + "/v1/contexts", json=CONTEXT_BODY,
             headers={"X-API-KEY": endpoint.api_key}, timeout=30,
         ).raise_for_status()  # fmt: skip
+        _configuration(endpoint.base_url, endpoint.api_key)
         headers = {"X-API-KEY": endpoint.api_key, "Accept": "application/json"}
         script = Path(tmp) / "get.lua"
         script.write_text(lua_script("GET", headers), encoding="utf-8")
         script.chmod(0o600)
         for rows in (SMALL_SPACE, LARGE_SPACE):
             started = time.perf_counter()
-            _grow(database, "contexts", rows)
-            _grow(database, "llm_configurations", rows)
+            _grow(database, "context", rows)
+            _grow(database, "llm_configuration", rows, offset=1)
             grown = round(time.perf_counter() - started, 1)
             paginated = _measured(endpoint.base_url + "/v1/contexts", script, endpoint.pid,
                                   duration_s, 2)  # fmt: skip

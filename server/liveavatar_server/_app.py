@@ -38,7 +38,7 @@ from liveavatar_server._validation import (
     parse_json,
     validate_body,
 )
-from liveavatar_server.resources import Call, Resource, build_engine
+from liveavatar_server.resources import Call, Resource, build_engine, implemented
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -62,15 +62,6 @@ def _error(exc: ApiError) -> Outcome:
 
 def _invalid(exc: RequestInvalid) -> Outcome:
     return 422, pydantic_core.to_json({"detail": exc.detail}), []
-
-
-def _implemented(handlers: Implementation[Call], binding: Binding) -> bool:
-    """Whether a handwritten class (not a generated stub) defines the binding's method."""
-    handler = getattr(handlers, binding.resource, None)
-    for cls in type(handler).__mro__:
-        if binding.method in cls.__dict__:
-            return cls.__module__ != NotImplementedOperation.__module__
-    return False
 
 
 def request_url(scope: Scope, headers: dict[str, str]) -> str:
@@ -127,12 +118,12 @@ class ReferenceServer:
         self.router = Router(self.operations)
         self.handlers = implementation() if handlers is None else handlers
         self.bindings = BINDINGS if bindings is None else bindings
-        self.engine = build_engine(self.spec)
+        self.engine = build_engine(self.spec, self.handlers, self.bindings)
         # Who serves each operation: its handler when one implements it, else the resource
         # engine when the resource model gives it a role, else the stub (501).
         self.served: dict[str, tuple[Resource, str] | None] = {
             operation_id: None
-            if _implemented(self.handlers, binding)
+            if implemented(self.handlers, binding)
             else self._engine_role(operation_id)
             for operation_id, binding in self.bindings.items()
         }
@@ -167,7 +158,7 @@ class ReferenceServer:
             operation_id: "engine"
             if self.served.get(operation_id) is not None
             else "handler"
-            if _implemented(self.handlers, binding)
+            if implemented(self.handlers, binding)
             else "501"
             for operation_id, binding in self.bindings.items()
         }

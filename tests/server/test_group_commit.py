@@ -240,7 +240,7 @@ def test_postgres_lock_held_elsewhere_retries_the_request_alone(
     finally:
         release.cancel()
         other.close()
-    assert get(store, space, "llm_configurations", config["id"])["display_name"] == "renamed"  # type: ignore[index]
+    assert get(store, space, "llm_configurations", config["id"])["display_name"] == "renamed"
     assert _pg_committed_rows(url) == 2
 
 

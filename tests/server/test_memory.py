@@ -8,8 +8,9 @@ import httpx
 import pytest
 from liveavatar_models.server_stubs import Implementation
 from liveavatar_server import ReferenceServer, Store
-from liveavatar_server._handlers import Call, implementation
+from liveavatar_server._handlers import implementation
 from liveavatar_server._handlers_catalog import Memory
+from liveavatar_server.resources import Call
 
 from tests.server._catalog_fixtures import KnownSessions, ok, unknown_id
 from tests.server.conftest import LiveServer

@@ -11,6 +11,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from liveavatar_models.server_stubs import (
+    BINDINGS,
+    Binding,
+    Implementation,
+    NotImplementedOperation,
+)
+
 from liveavatar_server.resources.contexts import Contexts
 from liveavatar_server.resources.engine import Behaviour, Call, ResourceEngine, stored_kinds
 from liveavatar_server.resources.model import Model, Resource
@@ -26,14 +33,38 @@ __all__ = [
 ]
 
 
-def build_engine(spec: dict[str, Any]) -> ResourceEngine:
-    """The engine for ``spec``'s resource model, with the behaviours of this server."""
+def implemented(handlers: Implementation[Call], binding: Binding) -> bool:
+    """Whether a handwritten class (not a generated stub) defines the binding's method."""
+    handler = getattr(handlers, binding.resource, None)
+    for cls in type(handler).__mro__:
+        if binding.method in cls.__dict__:
+            return cls.__module__ != NotImplementedOperation.__module__
+    return False
+
+
+def build_engine(
+    spec: dict[str, Any],
+    handlers: Implementation[Call] | None = None,
+    bindings: dict[str, Binding] | None = None,
+) -> ResourceEngine:
+    """The engine for ``spec``'s resource model, with the behaviours of this server.
+
+    A resource any of whose operations a handler implements keeps its own storage: the
+    engine neither stores nor serves it, and asks the handwritten checkers for its ids.
+    """
+    from liveavatar_server._handlers import implementation
     from liveavatar_server._references import references_exist
 
+    handlers = implementation() if handlers is None else handlers
+    bindings = BINDINGS if bindings is None else bindings
+    handwritten = {
+        binding.resource for binding in bindings.values() if implemented(handlers, binding)
+    }
     return ResourceEngine(
         Model.from_spec(spec),
         behaviours={"contexts": Contexts()},
         elsewhere=lambda store, kind, space_id, ident: references_exist(
             store, space_id, kind, ident
         ),
+        handwritten=frozenset(handwritten),
     )

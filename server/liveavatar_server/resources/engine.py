@@ -133,9 +133,14 @@ class Behaviour:
         return data
 
 
-def stored_kinds(model: Model) -> dict[str, Resource]:
-    """kind -> resource, for the resources the engine stores (every one with a create)."""
-    return {r.kind: r for r in model.resources.values() if "create" in r.operations}
+def stored_kinds(model: Model, handwritten: frozenset[str] = frozenset()) -> dict[str, Resource]:
+    """kind -> resource, for the resources the engine stores: every one with a create that
+    no handler serves (``handwritten`` names those)."""
+    return {
+        r.kind: r
+        for r in model.resources.values()
+        if "create" in r.operations and r.name not in handwritten
+    }
 
 
 def _dump(doc: Mapping[str, Any]) -> str:
@@ -158,9 +163,14 @@ class ResourceEngine:
     behaviours: dict[str, Behaviour] = field(default_factory=dict)
     # kind -> checker(store, space_id, id) for what `objects` does not hold (sessions, avatars)
     elsewhere: Callable[[Store, str, str, str], bool] | None = None
+    # resources a handler serves with storage of its own (the engine leaves them alone)
+    handwritten: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        self._stored = stored_kinds(self.model, self.handwritten)
 
     def serves(self, resource: Resource) -> bool:
-        return resource.kind in stored_kinds(self.model)
+        return resource.kind in self._stored
 
     def _behaviour(self, resource: Resource) -> Behaviour:
         return self.behaviours.get(resource.name) or Behaviour()
@@ -197,8 +207,9 @@ class ResourceEngine:
             doc[name] = value
         doc = self._behaviour(resource).stored(call, doc, None)
         stamp = now()
-        row = {
-            "id": new_id(),
+        ident = new_id()
+        row: dict[str, Any] = {
+            "id": ident,
             "kind": resource.kind,
             "space_id": call.space_id,
             "doc": _dump(doc),
@@ -209,8 +220,8 @@ class ResourceEngine:
         with self._writing(call.store, self._vanished(resource)) as cursor:
             self._check_references(resource, call, cursor, doc)
             cursor.run(_INSERT, row)
-            self._add_references(resource, cursor, row["id"], doc, doc.keys())
-        return self._answer(resource, "create", call, row["id"], doc, stamp, stamp)
+            self._add_references(resource, cursor, ident, doc, doc.keys())
+        return self._answer(resource, "create", call, ident, doc, stamp, stamp)
 
     def get(self, resource: Resource, call: Call, ident: str) -> dict[str, Any]:
         with call.store.cursor(write=False) as cursor:
@@ -280,7 +291,7 @@ class ResourceEngine:
     def names(self, store: Store, kind: str, space_id: str, ident: str) -> bool:
         """Whether ``ident`` is a ``kind`` the space may use: an object here, else what the
         handwritten storage says (`elsewhere`); a kind neither knows is a LookupError."""
-        if kind in stored_kinds(self.model):
+        if kind in self._stored:
             with store.cursor(write=False) as cursor:
                 return self._exists(cursor, kind, space_id, ident)
         if self.elsewhere is None:
@@ -436,12 +447,10 @@ class _IntegrityAware:
         self._inner = self._store.cursor(write=True)
         return self._inner.__enter__()  # type: ignore[no-any-return]
 
-    def __exit__(self, kind: Any, value: Any, traceback: Any) -> bool:
-        lost = self._lost
+    def __exit__(self, kind: Any, value: Any, traceback: Any) -> None:
         try:
-            handled = bool(self._inner.__exit__(kind, value, traceback))
+            self._inner.__exit__(kind, value, traceback)  # rolls back on an exception
         except self._store.integrity_error:
-            raise lost from None
-        if not handled and isinstance(value, self._store.integrity_error):
-            raise lost from None
-        return handled
+            raise self._lost from None
+        if isinstance(value, self._store.integrity_error):
+            raise self._lost from None
