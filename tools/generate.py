@@ -22,6 +22,7 @@ from operations import NamingError
 from operations import operations as named_operations
 from overlay import OverlayError, apply_overlay, dump_spec
 from pytypes import GLOBALS
+from release import ReleaseError, load_settings, release_facts
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.json"
@@ -47,7 +48,9 @@ the generator configuration and templates instead.
   `overrides/templates/liveavatar_api/resources.py.jinja` (facts from `tools/client_facts.py`).
 - `liveavatar_models/`: pydantic v2 models (datamodel-code-generator), with a copy of
   `openapi.effective.json` as package data (the reference server routes from it).
-- `PROVENANCE.json`: spec and overlay sha256, tool versions, operation count.
+- `PROVENANCE.json`: the release (the spec's version, the toolkit revision and the distribution
+  version the rule in `tools/release.py` makes of them), spec and overlay sha256, tool versions,
+  operation count. The build backend reads the version from it.
 """
 
 
@@ -173,7 +176,9 @@ def _client_context(
     }
 
 
-def _render_templates(effective_spec: dict[str, Any], client_config: Path) -> dict[Path, str]:
+def _render_templates(
+    effective_spec: dict[str, Any], client_config: Path, release: dict[str, Any]
+) -> dict[Path, str]:
     """Every template of TEMPLATES rendered with the named operations, by output path."""
     try:
         named = named_operations(effective_spec)
@@ -194,7 +199,7 @@ def _render_templates(effective_spec: dict[str, Any], client_config: Path) -> di
         relative = template.relative_to(TEMPLATES)
         rendered[relative.with_name(relative.name.removesuffix(".jinja"))] = env.get_template(
             relative.as_posix()
-        ).render(operations=named, spec=effective_spec, **context)
+        ).render(operations=named, spec=effective_spec, release=release, **context)
     return rendered
 
 
@@ -237,6 +242,10 @@ def generate(out: Path, spec: Path = SPEC) -> None:
     overlay_bytes = OVERLAY.read_bytes()
     effective_spec = effective(spec_bytes, overlay_bytes)
     effective_text = dump_spec(effective_spec)
+    try:
+        release = release_facts(effective_spec, load_settings())
+    except ReleaseError as exc:
+        raise SystemExit(f"release: {exc}") from exc
 
     out.mkdir(parents=True)
     # A fixed name: datamodel-codegen writes the input file name into its header.
@@ -249,7 +258,7 @@ def generate(out: Path, spec: Path = SPEC) -> None:
         # client's parser, in this process) while the generators run. At 100x the published
         # spec that parse is a fifth of the CPU the build takes.
         try:
-            rendered = _render_templates(effective_spec, client_config)
+            rendered = _render_templates(effective_spec, client_config, release)
         except (Exception, SystemExit):
             # What stops the templates mostly stops a generator too, whose own words say more.
             _finish_generators(jobs, Path(config_dir))
@@ -269,6 +278,7 @@ def generate(out: Path, spec: Path = SPEC) -> None:
     (out / "liveavatar_models" / EFFECTIVE).write_text(effective_text, encoding="utf-8")
     ops = operations(json.loads(spec_bytes))
     provenance = {
+        "release": release,
         "spec": {"path": _display(spec), "sha256": sha256(spec_bytes)},
         "overlay": {"path": "overrides/openapi.overlay.yaml", "sha256": sha256(overlay_bytes)},
         "effective_spec": {

@@ -1,4 +1,4 @@
-"""A "next version" of the published spec: one more CRUD resource, an optional field, an enum value."""
+"""A "next version" of the published spec: the next minor version, one more CRUD resource, an optional field, an enum value."""
 
 from __future__ import annotations
 
@@ -136,10 +136,12 @@ def _paths() -> dict[str, Any]:
 
 
 def next_version(spec: dict[str, Any]) -> dict[str, Any]:
-    """``spec`` plus the gadgets resource, NEW_FIELD on the first object schema with properties
-    and NEW_ENUM_VALUE on the first string enum (a copy; ``spec`` is left as it is)."""
+    """``spec`` at the next minor version (0.1.0 -> 0.2.0) plus the gadgets resource, NEW_FIELD
+    on the first object schema with properties and NEW_ENUM_VALUE on the first string enum (a
+    copy; ``spec`` is left as it is)."""
     new = copy.deepcopy(spec)
-    new["info"]["version"] += "-next"
+    major, minor, *_ = (int(part) for part in new["info"]["version"].split("."))
+    new["info"]["version"] = f"{major}.{minor + 1}.0"
     schemas = new["components"]["schemas"]
     first_object = next(s for s in schemas.values() if s.get("properties"))
     first_object["properties"][NEW_FIELD] = {"type": "string", "title": "Next Version Note"}
