@@ -178,7 +178,7 @@ def test_the_verdict_header_names_the_suite_and_the_judged_spec_versions(
     summary = {
         "spec": "liveavatar_models/openapi.effective.json",
         "spec_version": "9.9.9",  # the judged spec's own version, whatever was passed
-        "suite_version": contract_cli.VERSION,
+        "suite_version": release["version"],
         "reached": {},
         "not_judged": {},
         "unreached": [],
