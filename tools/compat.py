@@ -435,6 +435,10 @@ def main(argv: list[str] | None = None) -> int:
     except ReleaseError as exc:
         print(f"check-compat: {exc}", file=sys.stderr)
         return 2
+    breaking = {change["id"] for change in changes_report["changes"] if change["breaking"]}
+    for ack in load_settings(args.settings).acknowledged:
+        if ack.version == changes_report["to"]["version"] and ack.change not in breaking:
+            print(f"check-compat: note: acknowledged, yet not a breaking change here: {ack.change}")
     for problem in problems:
         print(f"check-compat: {problem}", file=sys.stderr)
     if problems:

@@ -290,7 +290,9 @@ def test_check_compat_fails_naming_each_breaking_change_until_acknowledged(
         f'\n[[acknowledged]]\nchange = "{id_}"\nversion = "2.0.0.post0"\nreason = "upstream 2.0"\n'
         for id_ in breaking
     )
-    settings.write_text("toolkit_revision = 0\n" + entries, encoding="utf-8")
+    stray = '\n[[acknowledged]]\nchange = "operation-removed GET /v1/none"\nversion = "2.0.0.post0"\nreason = "x"\n'
+    settings.write_text("toolkit_revision = 0\n" + entries + stray, encoding="utf-8")
     passed = _check_compat(report_path, settings)
     assert passed.returncode == 0, passed.stderr
     assert "2.0.0.post0 passes" in passed.stdout
+    assert "not a breaking change here: operation-removed GET /v1/none" in passed.stdout
