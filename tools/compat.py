@@ -6,8 +6,8 @@ change that `overrides/release.toml` does not acknowledge with the version the r
 
 The diff runs on a small model of the spec (`model`): per operation its resource, security and the
 fields of its request (parameters and JSON body) and of its success responses, each field with its
-required-ness, JSON types and enum values. A change is breaking for a party when something that
-party did conformingly under the old spec stops conforming under the new one:
+required-ness, JSON types (with their format) and enum values. A change is breaking for a party
+when something that party did conformingly under the old spec stops conforming under the new one:
 
 - callers: a call they made is refused (an operation, resource or request field gone, a field or
   parameter now required, an enum or type narrowed, other credentials), or a value they read
@@ -128,10 +128,10 @@ def _fields(
     options = node.get("anyOf") or node.get("oneOf") or []
     types: set[str] = set()
     enum: set[str] = set()
-    if isinstance(node.get("type"), list):
-        types.update(node["type"])
-    elif node.get("type"):
-        types.add(node["type"])
+    own = node["type"] if isinstance(node.get("type"), list) else [node.get("type")]
+    # A format narrows its type: "string:uuid" is a kind of "string" (see _covers).
+    fmt = f":{node['format']}" if node.get("format") else ""
+    types.update(f"{t}{fmt}" if t != "null" else t for t in own if t)
     if "enum" in node:
         enum.update(json.dumps(value) for value in node["enum"])
     if "const" in node:
@@ -247,10 +247,22 @@ def _change(kind: str, subject: str, where: str = "", value: str = "", detail: s
     return Change(id_, kind, subject, where, detail or id_, callers, implementations)
 
 
+def _covers(types: set[str], other: set[str]) -> bool:
+    """Whether every value of the types ``other`` is a value of ``types`` (an integer is a
+    number, a "string:uuid" is a string)."""
+    return all(
+        token in types
+        or token.split(":", 1)[0] in types
+        or (token.split(":", 1)[0] == "integer" and "number" in types)
+        for token in other
+    )
+
+
 def _type_change(side: Side, old: set[str], new: set[str]) -> str:
-    if new > old:
+    wider, narrower = _covers(new, old), _covers(old, new)
+    if wider and not narrower:
         return f"{side}-type-widened"
-    if new < old:
+    if narrower and not wider:
         return f"{side}-type-narrowed"
     return f"{side}-type-changed"
 

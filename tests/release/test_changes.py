@@ -222,6 +222,30 @@ def test_a_breaking_change_needs_a_major_step_even_when_acknowledged() -> None:
             "additive",
         ),
         (
+            lambda s: s["components"]["schemas"]["CreateWidget"]["properties"].update(
+                size={"type": "number"}
+            ),
+            "request-type-widened",  # an integer is a number
+            "additive",
+            "additive",
+        ),
+        (
+            lambda s: s["components"]["schemas"]["CreateWidget"]["properties"].update(
+                name={"type": "string", "format": "uuid"}
+            ),
+            "request-type-narrowed",  # a uuid is a string, not every string a uuid
+            "breaking",
+            "breaking",
+        ),
+        (
+            lambda s: s["components"]["schemas"]["Widget"]["properties"].update(
+                id={"type": "integer"}
+            ),
+            "response-type-changed",
+            "breaking",
+            "breaking",
+        ),
+        (
             lambda s: s["paths"]["/v1/widgets"]["get"].update(security=[]),
             "security-changed",
             "breaking",
