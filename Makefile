@@ -42,6 +42,10 @@ check-generated: install ## Fail if generated/ differs from a fresh regeneration
 		echo "generated/ is stale or hand-edited: run 'make generate' and commit" >&2; exit 1; \
 	fi; echo "generated/ matches openapi.json + overlay"
 
+.PHONY: check-compat
+check-compat: install ## Fail on a breaking change (generated/CHANGES.json) not acknowledged in overrides/release.toml
+	$(BIN)/python tools/compat.py
+
 .PHONY: lint
 lint: install ## ruff (lint + format check) and the import-direction check
 	$(BIN)/ruff check $(PY_SOURCES)

@@ -14,6 +14,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+import compat
 import jinja2
 import yaml
 from client_facts import FactsError, client_operations, model_names, parse, referenced_names
@@ -22,6 +23,7 @@ from operations import NamingError
 from operations import operations as named_operations
 from overlay import OverlayError, apply_overlay, dump_spec
 from pytypes import GLOBALS
+from release import ReleaseError, load_settings, release_facts
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.json"
@@ -30,6 +32,8 @@ CLIENT_CONFIG = ROOT / "overrides" / "openapi-python-client.yaml"
 # overrides/templates/<package>/<module>.py.jinja renders to generated/<package>/<module>.py.
 TEMPLATES = ROOT / "overrides" / "templates"
 EFFECTIVE = "openapi.effective.json"
+# generated/<PREVIOUS>/openapi.effective.json: the previous release's spec, which the report compares.
+PREVIOUS = "previous-release"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 TOOLS = ("openapi-python-client", "datamodel-code-generator", "ruff")
 
@@ -47,7 +51,13 @@ the generator configuration and templates instead.
   `overrides/templates/liveavatar_api/resources.py.jinja` (facts from `tools/client_facts.py`).
 - `liveavatar_models/`: pydantic v2 models (datamodel-code-generator), with a copy of
   `openapi.effective.json` as package data (the reference server routes from it).
-- `PROVENANCE.json`: spec and overlay sha256, tool versions, operation count.
+- `CHANGES.json`, `CHANGES.md`: what changed since the previous release (`tools/compat.py`),
+  each change additive or breaking for client callers and for implementations; `make
+  check-compat` gates the breaking ones. `previous-release/openapi.effective.json` is the spec
+  they compare with: the tree's own spec when the release version moves, kept otherwise.
+- `PROVENANCE.json`: the release (the spec's version, the toolkit revision and the distribution
+  version the rule in `tools/release.py` makes of them), spec and overlay sha256, tool versions,
+  operation count. The build backend reads the version from it.
 """
 
 
@@ -173,7 +183,9 @@ def _client_context(
     }
 
 
-def _render_templates(effective_spec: dict[str, Any], client_config: Path) -> dict[Path, str]:
+def _render_templates(
+    effective_spec: dict[str, Any], client_config: Path, release: dict[str, Any]
+) -> dict[Path, str]:
     """Every template of TEMPLATES rendered with the named operations, by output path."""
     try:
         named = named_operations(effective_spec)
@@ -194,7 +206,7 @@ def _render_templates(effective_spec: dict[str, Any], client_config: Path) -> di
         relative = template.relative_to(TEMPLATES)
         rendered[relative.with_name(relative.name.removesuffix(".jinja"))] = env.get_template(
             relative.as_posix()
-        ).render(operations=named, spec=effective_spec, **context)
+        ).render(operations=named, spec=effective_spec, release=release, **context)
     return rendered
 
 
@@ -231,12 +243,58 @@ def _display(path: Path) -> str:
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else path.name
 
 
-def generate(out: Path, spec: Path = SPEC) -> None:
-    """Write the whole generated tree for ``spec`` into ``out`` (which must not exist yet)."""
+def _baseline(previous: Path | None, release: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+    """The previous release's effective spec (text) and release facts, from the tree ``previous``.
+
+    When the release version moves, that tree's own spec is the previous release; when it stays,
+    the tree's baseline stays too, so regenerating (and `make check-generated`) is idempotent.
+    """
+    provenance_path = None if previous is None else previous / "PROVENANCE.json"
+    if provenance_path is None or not provenance_path.is_file():
+        return None
+    provenance = json.loads(provenance_path.read_text(encoding="utf-8"))
+    if not provenance.get("release"):  # a tree from before releases were recorded
+        return None
+    assert previous is not None
+    if provenance["release"]["version"] != release["version"]:
+        return (previous / EFFECTIVE).read_text(encoding="utf-8"), provenance["release"]
+    kept = previous / PREVIOUS / EFFECTIVE
+    if provenance.get("previous_release") and kept.is_file():
+        return kept.read_text(encoding="utf-8"), provenance["previous_release"]
+    return None
+
+
+def _write_changes(
+    out: Path, effective_spec: dict[str, Any], release: dict[str, Any], previous: Path | None
+) -> dict[str, Any] | None:
+    """CHANGES.json and CHANGES.md against the previous release; print the summary."""
+    baseline = _baseline(previous, release)
+    if baseline is not None:
+        (out / PREVIOUS).mkdir()
+        (out / PREVIOUS / EFFECTIVE).write_text(baseline[0], encoding="utf-8")
+    changes = compat.report(
+        None if baseline is None else json.loads(baseline[0]),
+        None if baseline is None else baseline[1],
+        effective_spec,
+        release,
+    )
+    (out / "CHANGES.json").write_text(json.dumps(changes, indent=2) + "\n", encoding="utf-8")
+    (out / "CHANGES.md").write_text(compat.render_markdown(changes), encoding="utf-8")
+    print("\n".join(compat.summary_lines(changes)), flush=True)
+    return None if baseline is None else baseline[1]
+
+
+def generate(out: Path, spec: Path = SPEC, previous: Path | None = None) -> None:
+    """Write the whole generated tree for ``spec`` into ``out`` (which must not exist yet);
+    its change report compares with the previous release recorded in the tree ``previous``."""
     spec_bytes = spec.read_bytes()
     overlay_bytes = OVERLAY.read_bytes()
     effective_spec = effective(spec_bytes, overlay_bytes)
     effective_text = dump_spec(effective_spec)
+    try:
+        release = release_facts(effective_spec, load_settings())
+    except ReleaseError as exc:
+        raise SystemExit(f"release: {exc}") from exc
 
     out.mkdir(parents=True)
     # A fixed name: datamodel-codegen writes the input file name into its header.
@@ -249,7 +307,7 @@ def generate(out: Path, spec: Path = SPEC) -> None:
         # client's parser, in this process) while the generators run. At 100x the published
         # spec that parse is a fifth of the CPU the build takes.
         try:
-            rendered = _render_templates(effective_spec, client_config)
+            rendered = _render_templates(effective_spec, client_config, release)
         except (Exception, SystemExit):
             # What stops the templates mostly stops a generator too, whose own words say more.
             _finish_generators(jobs, Path(config_dir))
@@ -267,8 +325,11 @@ def generate(out: Path, spec: Path = SPEC) -> None:
         (out / package / "py.typed").write_text("", encoding="utf-8")
     # The models ship the spec they were generated from: the server routes from it at run time.
     (out / "liveavatar_models" / EFFECTIVE).write_text(effective_text, encoding="utf-8")
+    previous_release = _write_changes(out, effective_spec, release, previous)
     ops = operations(json.loads(spec_bytes))
     provenance = {
+        "release": release,
+        "previous_release": previous_release,
         "spec": {"path": _display(spec), "sha256": sha256(spec_bytes)},
         "overlay": {"path": "overrides/openapi.overlay.yaml", "sha256": sha256(overlay_bytes)},
         "effective_spec": {
@@ -287,11 +348,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "generated", help="tree to (re)write")
     parser.add_argument("--spec", type=Path, default=SPEC, help="published spec to start from")
+    parser.add_argument(
+        "--previous",
+        type=Path,
+        default=ROOT / "generated",
+        help="tree whose release the change report starts from (default: generated/)",
+    )
     args = parser.parse_args(argv)
     target: Path = args.out.resolve()
     with tempfile.TemporaryDirectory(prefix="liveavatar-generate-") as tmp:
         staging = Path(tmp) / "generated"
-        generate(staging, args.spec.resolve())
+        generate(staging, args.spec.resolve(), args.previous.resolve())
         # Replace the target only once everything succeeded: a failed run leaves it untouched.
         if target.exists():
             shutil.rmtree(target)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from liveavatar_models.release import VERSION
 
 from liveavatar_contract._findings import Finding
 from liveavatar_contract._probe import OutOfScope, Probe, ScenarioStop
@@ -200,6 +201,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "seed": seed,
         "url": options.url,
         "spec": spec_name,
+        "spec_version": spec.get("info", {}).get("version"),
+        "suite_version": VERSION,
         "selected_operations": sorted(by_id),
         "not_implemented": sorted(probe.not_implemented),
         "not_judged": dict(sorted(probe.not_judged.items())),
@@ -242,6 +245,9 @@ def _verdict(
     summary: dict[str, Any],
 ) -> int:
     print("\n== liveavatar-contract verdict ==")
+    print(
+        f"suite {summary['suite_version']}; spec {summary['spec']}, API {summary['spec_version']}"
+    )
     print(f"seed: {seed}")
     print("reached, per check:")
     for check, labels in sorted(summary["reached"].items()):

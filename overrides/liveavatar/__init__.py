@@ -12,6 +12,8 @@ from liveavatar._client import (
 )
 from liveavatar._sessions import AsyncLiveSession, LiveSession
 from liveavatar._transport import APIResponse
+from liveavatar._version import SPEC_VERSION as __spec_version__
+from liveavatar._version import VERSION as __version__
 from liveavatar.errors import (
     APIConnectionError,
     APIError,
@@ -55,4 +57,6 @@ __all__ = [
     "SyncOperation",
     "SyncPage",
     "UnprocessableEntityError",
+    "__spec_version__",
+    "__version__",
 ]

@@ -13,6 +13,7 @@ import httpx
 from liveavatar_api import AuthenticatedClient, Client
 from liveavatar_api.types import Response, Unset
 
+from liveavatar._version import HTTPX_USER_AGENT, USER_AGENT
 from liveavatar.errors import (
     APIConnectionError,
     APIError,
@@ -147,6 +148,7 @@ def build_generated_client(
     api = Client(
         base_url=settings.base_url,
         timeout=settings.timeout,
+        headers={"User-Agent": USER_AGENT},
         httpx_args={"event_hooks": _hooks(is_async)},
     )
     if http_client is not None:
@@ -155,6 +157,8 @@ def build_generated_client(
             raise TypeError(f"http_client must be an {expected.__module__}.{expected.__name__}")
         http_client.base_url = httpx.URL(settings.base_url)
         http_client.timeout = settings.timeout
+        if http_client.headers.get("User-Agent") == HTTPX_USER_AGENT:
+            http_client.headers["User-Agent"] = USER_AGENT
         hooks = http_client.event_hooks
         for name, functions in _hooks(is_async).items():
             hooks[name] = [*hooks.get(name, []), *functions]

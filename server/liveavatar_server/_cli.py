@@ -10,6 +10,8 @@ import sys
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from liveavatar_models.release import SPEC_VERSION, VERSION
+
 from liveavatar_server._cli_catalog import add_commands as add_catalog_commands
 from liveavatar_server._crypto import SecretKeyError
 from liveavatar_server._migrate import upgrade
@@ -199,6 +201,9 @@ def parser() -> argparse.ArgumentParser:
         "--data-dir", help="data directory (default: $LIVEAVATAR_DATA_DIR, else ./.data)"
     )
     root = argparse.ArgumentParser(prog="liveavatar-server", description=__doc__)
+    root.add_argument(
+        "--version", action="version", version=f"%(prog)s {VERSION} (LiveAvatar API {SPEC_VERSION})"
+    )
     commands = root.add_subparsers(dest="command", required=True)
 
     run = commands.add_parser("serve", parents=[storage], help="serve the API over HTTP")

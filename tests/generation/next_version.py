@@ -1,4 +1,4 @@
-"""A "next version" of the published spec: one more CRUD resource, an optional field, an enum value."""
+"""A "next version" of the published spec: the next minor version, one more CRUD resource, an optional field, an enum value."""
 
 from __future__ import annotations
 
@@ -153,11 +153,12 @@ def field_resource(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def next_version(spec: dict[str, Any]) -> dict[str, Any]:
-    """``spec`` plus the gadgets resource, NEW_FIELD (optional) on every schema of an existing
-    CRUD resource (`field_resource`) and NEW_ENUM_VALUE on the first string enum (a copy;
-    ``spec`` is left as it is)."""
+    """``spec`` at the next minor version (0.1.0 -> 0.2.0) plus the gadgets resource, NEW_FIELD
+    (optional) on every schema of an existing CRUD resource (`field_resource`) and
+    NEW_ENUM_VALUE on the first string enum (a copy; ``spec`` is left as it is)."""
     new = copy.deepcopy(spec)
-    new["info"]["version"] += "-next"
+    major, minor, *_ = (int(part) for part in new["info"]["version"].split("."))
+    new["info"]["version"] = f"{major}.{minor + 1}.0"
     schemas = new["components"]["schemas"]
     for name in set(field_resource(spec)["schemas"].values()):
         schemas[name]["properties"][NEW_FIELD] = {"type": "string", "title": "Next Version Note"}
