@@ -123,8 +123,12 @@ def _breaking(spec: dict[str, Any], overlay: str) -> tuple[dict[str, Any], str, 
         ref = (op.get("requestBody") or {}).get("content", {}).get("application/json", {})
         name = ref.get("schema", {}).get("$ref", "").rsplit("/", 1)[-1]
         schema = schemas.get(name, {})
-        optional = [p for p in schema.get("properties", {}) if p not in schema.get("required", [])]
-        if optional and name not in overlay and optional[0] not in overlay:
+        optional = [
+            p
+            for p in schema.get("properties", {})
+            if p not in schema.get("required", []) and f"{name}.properties.{p}" not in overlay
+        ]
+        if optional and f"{name}." not in overlay.replace(f"{name}.properties.", ""):
             schema.setdefault("required", []).append(optional[0])
             required = (
                 f"request-field-now-required {body_method.upper()} {body_path} body.{optional[0]}"
