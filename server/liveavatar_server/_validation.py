@@ -38,7 +38,12 @@ def is_json_media_type(content_type: str) -> bool:
 
 
 def parse_json(body: bytes) -> Any:
-    """The JSON document in ``body``, or a 422 in FastAPI's `json_invalid` shape."""
+    """The JSON document in ``body``, or a 422 in FastAPI's `json_invalid` shape.
+
+    pydantic-core refuses documents nested deeper than its recursion limit (a `ValueError`
+    like any other decode error); the standard library's parser, asked only for the error's
+    position, would raise `RecursionError` on the same body: that position stays 0.
+    """
     try:
         return pydantic_core.from_json(body, allow_inf_nan=False)
     except ValueError as exc:
@@ -47,6 +52,8 @@ def parse_json(body: bytes) -> Any:
             json.loads(body)
         except (json.JSONDecodeError, UnicodeDecodeError) as decode_error:
             position = getattr(decode_error, "pos", getattr(decode_error, "start", 0))
+        except RecursionError:
+            pass
         raise RequestInvalid(
             [
                 {

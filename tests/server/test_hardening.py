@@ -280,3 +280,20 @@ def test_a_failing_handler_is_a_500_envelope_without_details(store: Store, tenan
     assert response.status_code == 500
     assert response.json() == {"code": 500, "data": None, "message": "Internal Server Error"}
     assert "sk-internal" not in response.text
+
+
+@pytest.mark.parametrize("depth", [10, 199, 200, 201, 1_000, 100_000])
+@pytest.mark.parametrize("brackets", ["[]", "{}"], ids=["arrays", "objects"])
+def test_deeply_nested_bodies_are_422_never_500(
+    tenant: Tenant, caplog: pytest.LogCaptureFixture, depth: int, brackets: str
+) -> None:
+    """Nesting no schema describes: a refusal with FastAPI's shape, no traceback in the log."""
+    opening = '{"a":' if brackets == "{}" else "["
+    body = (opening * depth + "1" + brackets[1] * depth).encode()
+    with caplog.at_level(logging.ERROR, logger="liveavatar_server"):
+        for path in ("/v1/contexts", "/v1/secrets"):
+            response = _raw(tenant, path, body)
+            assert response.status_code in (400, 413, 422), (path, response.text[:200])
+            detail = response.json()["detail"]
+            assert detail[0]["loc"][0] == "body"
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
