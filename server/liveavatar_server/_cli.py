@@ -12,18 +12,14 @@ from typing import Any
 
 from liveavatar_server._cli_catalog import add_commands as add_catalog_commands
 from liveavatar_server._crypto import SecretKeyError
-from liveavatar_server._migrate import upgrade
-from liveavatar_server._settings import Settings
+from liveavatar_server._startup import StartupError, open_store
 from liveavatar_server._store import Store
 
 DEV_SPACE = "dev"
 
 
 def _store(args: argparse.Namespace) -> Store:
-    settings = Settings.from_environment(data_dir=args.data_dir, database_url=args.database_url)
-    store = Store(settings)
-    upgrade(store.engine)
-    return store
+    return open_store(data_dir=args.data_dir, database_url=args.database_url)
 
 
 def _log_config() -> dict[str, Any]:
@@ -248,7 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         result: int = args.func(args)
-    except SecretKeyError as exc:
+    except (SecretKeyError, StartupError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     return result
