@@ -297,3 +297,20 @@ def test_deeply_nested_bodies_are_422_never_500(
             detail = response.json()["detail"]
             assert detail[0]["loc"][0] == "body"
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["1" + "0" * 5_000, "-" + "9" * 4_301, "18446744073709551616", "1e400", "-1e400", "1e-400"],
+    ids=["5001-digits", "4302-digits-negative", "2-to-the-64", "1e400", "-1e400", "1e-400"],
+)
+def test_numbers_no_64_bit_type_holds_are_never_500(
+    tenant: Tenant, caplog: pytest.LogCaptureFixture, number: str
+) -> None:
+    """In a field and as the whole body: a 422 (or the value taken), no traceback."""
+    field = json.dumps({**SECRET, "secret_value": "v"})[:-1] + f', "secret_name": {number}}}'
+    with caplog.at_level(logging.ERROR, logger="liveavatar_server"):
+        for body in (number, field):
+            response = _raw(tenant, "/v1/secrets", body.encode())
+            assert response.status_code == 422, (body[:40], response.text[:200])
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
