@@ -181,5 +181,5 @@ bench-spec: install-dev ## Rewrite bench/openapi.large.json (the 10x spec) from 
 	$(BIN)/python -m bench.make_large_spec
 
 .PHONY: test-reliability
-test-reliability: install-dev ## Authorization matrix, races, crash, concurrency, multi-instance, hygiene, limits and fuzz against live servers
+test-reliability: install-dev ## Authorization matrix, races, crash, concurrency, multi-instance, hygiene, limits, fuzz and inputs no schema describes, against live servers
 	$(BIN)/pytest -m reliability tests/reliability
