@@ -255,7 +255,7 @@ def _sizes(target: Target) -> Iterator[Probe]:
         )
     filler = b"a" * BIG_HEADER
     # An 8 KB credential replaces the valid one; the other headers come beside it.
-    for header, value, keeps_auth in (
+    for header, content, keeps_auth in (
         (b"X-Filler", filler, True),
         (b"X-Request-Id", filler, True),
         (b"X-API-KEY", b"la_" + filler, False),
@@ -265,7 +265,7 @@ def _sizes(target: Target) -> Iterator[Probe]:
         yield Probe(
             "size",
             f"8 KB {header.decode()} header",
-            request(target, headers=[(header, value)], auth=keeps_auth),
+            request(target, headers=[(header, content)], auth=keeps_auth),
         )
     padding = BIG_URL - len(target.url())
     yield Probe(
