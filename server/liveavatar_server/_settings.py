@@ -30,7 +30,7 @@ def with_postgres_driver(url: str) -> str:
 
 @dataclass(frozen=True)
 class SessionSettings:
-    """Session lifecycle and credits; every value has a `LIVEAVATAR_*` variable (README)."""
+    """Session lifecycle and credits; every value has a `LIVEAVATAR_*` variable (docs/server.md)."""
 
     # Where clients join the room; the real service answers a wss:// LiveKit Cloud URL.
     livekit_url: str = "ws://127.0.0.1:7880"
