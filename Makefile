@@ -96,8 +96,10 @@ bench-client: install-dev ## Client per-call overhead vs raw httpx on loopback (
 
 # --- reference server (liveavatar_server) ----------------------------------------------------
 
-HOST ?= 127.0.0.1
-PORT ?= 8000
+# Set on the command line (`make serve PORT=9000`); `:=` keeps an exported HOST or PORT of
+# the shell (often the machine's name, or a platform's port) from moving the server.
+HOST := 127.0.0.1
+PORT := 8000
 
 .PHONY: serve
 serve: install ## Serve the reference API (SQLite in ./.data): make serve [HOST=127.0.0.1] [PORT=8000] [ARGS=--workers 2]
