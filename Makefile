@@ -16,26 +16,44 @@ export PATH := $(BIN):$(CURDIR)/.tools/bin:$(PATH)
 PY_SOURCES := overrides server contract tools tests bench
 
 .PHONY: help
-help: ## List the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+help: ## List the targets (colour only on a terminal)
+	@if [ -t 1 ]; then on=$$'\033[36m'; off=$$'\033[0m'; else on=; off=; fi; \
+	awk -v on="$$on" -v off="$$off" 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  %s%-18s%s %s\n", on, $$1, off, $$2}' $(MAKEFILE_LIST)
 
 $(UV):
 	$(PYTHON3) -m venv $(CURDIR)/.tools
 	$(CURDIR)/.tools/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
-$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
-	$(UV) sync --locked --all-extras --quiet
+# Three installs, one .venv: serving (the server extra), judging (the contract extra) and
+# developing (every extra and the dev group). The first two are --inexact, so they never
+# remove what a bigger install put there.
+$(VENV)/.synced-server: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --locked --inexact --no-dev --extra server --quiet
 	@touch $@
 
+$(VENV)/.synced-contract: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --locked --inexact --no-dev --extra contract --quiet
+	@touch $@
+
+$(VENV)/.synced-dev: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --locked --all-extras --quiet
+	@touch $@ $(VENV)/.synced-server $(VENV)/.synced-contract
+
 .PHONY: install
-install: $(VENV)/.synced ## Install uv (pinned) and every dependency from uv.lock into .venv
+install: $(VENV)/.synced-server ## Install uv (pinned) and what serving needs (the client and the server extra) into .venv
+
+.PHONY: install-contract
+install-contract: $(VENV)/.synced-contract ## Install what `make contract` needs (the client and the contract extra)
+
+.PHONY: install-dev
+install-dev: $(VENV)/.synced-dev ## Install every extra and the dev group (generators, linters, tests, benchmarks)
 
 .PHONY: generate
-generate: install ## Regenerate generated/ from openapi.json + overrides/openapi.overlay.yaml
+generate: install-dev ## Regenerate generated/ from openapi.json + overrides/openapi.overlay.yaml
 	$(BIN)/python tools/generate.py
 
 .PHONY: check-generated
-check-generated: install ## Fail if generated/ differs from a fresh regeneration (changes nothing)
+check-generated: install-dev ## Fail if generated/ differs from a fresh regeneration (changes nothing)
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	$(BIN)/python tools/generate.py --out "$$tmp/generated"; \
 	if ! diff -r -x __pycache__ -x .ruff_cache -x .mypy_cache generated "$$tmp/generated"; then \
@@ -47,26 +65,26 @@ check-compat: install ## Fail on a breaking change (generated/CHANGES.json) not 
 	$(BIN)/python tools/compat.py
 
 .PHONY: lint
-lint: install ## ruff (lint + format check) and the import-direction check
+lint: install-dev ## ruff (lint + format check) and the import-direction check
 	$(BIN)/ruff check $(PY_SOURCES)
 	$(BIN)/ruff format --check $(PY_SOURCES)
 	$(BIN)/python tools/check_imports.py
 
 .PHONY: format
-format: install ## Rewrite handwritten code with ruff (the only target that edits code)
+format: install-dev ## Rewrite handwritten code with ruff (the only target that edits code)
 	$(BIN)/ruff check --fix $(PY_SOURCES)
 	$(BIN)/ruff format $(PY_SOURCES)
 
 .PHONY: typecheck
-typecheck: install ## mypy --strict over overrides, tools, tests, bench and generated code
+typecheck: install-dev ## mypy --strict over overrides, tools, tests, bench and generated code
 	$(BIN)/mypy generated/liveavatar_api generated/liveavatar_models overrides server contract tools tests bench
 
 .PHONY: test
-test: install ## Run the whole test suite
+test: install-dev ## Run the whole test suite
 	$(BIN)/pytest
 
 .PHONY: dist
-dist: install ## Build the sdist and the wheel into dist/
+dist: install-dev ## Build the sdist and the wheel into dist/
 	rm -rf dist
 	$(UV) build --quiet --out-dir dist
 
@@ -76,18 +94,28 @@ clean: ## Remove build outputs, caches and the virtual environments
 
 # --- client SDK (liveavatar) -------------------------------------------------------------
 .PHONY: bench-client
-bench-client: install ## Client per-call overhead vs raw httpx on loopback (ARGS="--url URL --api-key KEY")
+bench-client: install-dev ## Client per-call overhead vs raw httpx on loopback (ARGS="--url URL --api-key KEY")
 	$(BIN)/python bench/client_overhead.py $(ARGS)
 
 
 # --- reference server (liveavatar_server) ----------------------------------------------------
 
+# Set on the command line (`make serve PORT=9000`); `:=` keeps an exported HOST or PORT of
+# the shell (often the machine's name, or a platform's port) from moving the server.
+HOST := 127.0.0.1
+PORT := 8000
+
 .PHONY: serve
-serve: install ## Main job: serve the reference API on 127.0.0.1:8000 (SQLite in ./.data)
-	$(BIN)/liveavatar-server serve --host 127.0.0.1 --port 8000
+serve: install ## Serve the reference API (SQLite in ./.data): make serve [HOST=127.0.0.1] [PORT=8000] [ARGS=--workers 2]
+	$(BIN)/liveavatar-server serve --host $(HOST) --port $(PORT) $(ARGS)
+
+# `server/` and `tests/` are folders: without these phony names make would find them "up to date".
+.PHONY: server tests
+server: serve ## Same as `make serve`
+tests: test ## Same as `make test`
 
 .PHONY: vendor-docs
-vendor-docs: install ## Re-vendor Swagger UI (npm swagger-ui-dist, pinned) for the server's /docs
+vendor-docs: install-dev ## Re-vendor Swagger UI (npm swagger-ui-dist, pinned) for the server's /docs
 	$(BIN)/python tools/vendor_docs_assets.py
 
 .PHONY: install-browser
@@ -118,11 +146,11 @@ PRISM_VERSION := 5.16.0
 PRISM := $(CURDIR)/.tools/prism/node_modules/.bin/prism
 
 .PHONY: contract
-contract: install ## Judge a running server: make contract URL=http://HOST:PORT API_KEY=KEY [API_KEY_2=KEY2] [TAGS=a,b] [OPERATIONS=id,id] [MAX_TIME=170] [SEED=N] [ARGS=--strict]
+contract: install-contract ## Judge a running server: make contract URL=http://HOST:PORT API_KEY=KEY [API_KEY_2=KEY2] [TAGS=a,b] [OPERATIONS=id,id] [MAX_TIME=170] [SEED=N] [ARGS=--strict]
 	$(BIN)/liveavatar-contract $(CONTRACT_OPTIONS) $(if $(SPEC),--spec $(SPEC)) $(ARGS)
 
 .PHONY: contract-upstream
-contract-upstream: install ## Run against the pristine openapi.json and list where it and the documented behaviour disagree
+contract-upstream: install-dev ## Run against the pristine openapi.json and list where it and the documented behaviour disagree
 	$(BIN)/python -m liveavatar_contract --upstream $(CONTRACT_OPTIONS)
 
 # --- Benchmarks and reliability (issue 6; `make bench-server` is issue 4's performance goal) ---
@@ -134,7 +162,7 @@ $(PRISM):
 	cd $(CURDIR)/.tools/prism && npm install --no-audit --no-fund --silent @stoplight/prism-cli@$(PRISM_VERSION)
 
 .PHONY: contract-prism
-contract-prism: install $(PRISM) ## Run the suite against the Prism mock of the effective spec (informational; MAX_TIME=60 by default)
+contract-prism: install-dev $(PRISM) ## Run the suite against the Prism mock of the effective spec (informational; MAX_TIME=60 by default)
 	@port=$$($(BIN)/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
 	$(PRISM) mock $(or $(SPEC),generated/openapi.effective.json) -h 127.0.0.1 -p $$port > $(CURDIR)/.tools/prism/mock.log 2>&1 & pid=$$!; trap 'kill $$pid' EXIT; \
 	for _ in $$(seq 60); do curl -s -o /dev/null http://127.0.0.1:$$port/ && break; sleep 0.5; done; \
@@ -143,7 +171,7 @@ contract-prism: install $(PRISM) ## Run the suite against the Prism mock of the 
 	echo "prism run finished with exit $$rc (1 = findings, expected: Prism is a mock)"; test $$rc -le 1
 
 .PHONY: bench-tools
-bench-tools: install $(PRISM) ## Install what the benchmarks need: wrk (apt-get) and Prism (npm, into .tools/)
+bench-tools: install-dev $(PRISM) ## Install what the benchmarks need: wrk (apt-get) and Prism (npm, into .tools/)
 	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk; }
 
 .PHONY: bench
@@ -155,9 +183,9 @@ bench-server: bench-tools ## Durable creates on SQLite vs Prism, 32 connections 
 	$(BIN)/python -m bench.run --suite server --duration $(BENCH_DURATION)
 
 .PHONY: bench-spec
-bench-spec: install ## Rewrite bench/openapi.large.json (the 10x spec) from openapi.json
+bench-spec: install-dev ## Rewrite bench/openapi.large.json (the 10x spec) from openapi.json
 	$(BIN)/python -m bench.make_large_spec
 
 .PHONY: test-reliability
-test-reliability: install ## Authorization matrix, races, crash, concurrency, multi-instance, hygiene, limits and fuzz against live servers
+test-reliability: install-dev ## Authorization matrix, races, crash, concurrency, multi-instance, hygiene, limits, fuzz and inputs no schema describes, against live servers
 	$(BIN)/pytest -m reliability tests/reliability

@@ -47,7 +47,7 @@ def summarise(collapsed: str, top: int = 25) -> str:
 def profile(target: str, scenario: str, duration_s: int, out: Path) -> str:
     """Run ``scenario`` against ``target`` with wrk while py-spy records; the summary."""
     if not PY_SPY.exists() and shutil.which("py-spy") is None:
-        raise SystemExit("py-spy is missing: `make install` installs the dev dependencies")
+        raise SystemExit("py-spy is missing: `make install-dev` installs the dev dependencies")
     spy = str(PY_SPY) if PY_SPY.exists() else "py-spy"
     with (
         tempfile.TemporaryDirectory(prefix="liveavatar-profile-") as tmp,

@@ -1,5 +1,5 @@
 """`python -m liveavatar_contract`: run the contract suite."""
 
-from liveavatar_contract._cli import main
+from liveavatar_contract._entry import main
 
 raise SystemExit(main())

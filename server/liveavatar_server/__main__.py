@@ -1,5 +1,5 @@
 """`python -m liveavatar_server`: the same CLI as `liveavatar-server`."""
 
-from liveavatar_server._cli import main
+from liveavatar_server._entry import main
 
 raise SystemExit(main())

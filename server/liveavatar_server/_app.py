@@ -185,7 +185,9 @@ class ReferenceServer:
         await send(
             {"type": "http.response.start", "status": status, "headers": [*framing, *headers]}
         )
-        await send({"type": "http.response.body", "body": body})
+        await send(
+            {"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body}
+        )
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:
         while True:
@@ -232,12 +234,14 @@ class ReferenceServer:
     # --- the steps, in order ------------------------------------------------------------------
 
     def _route(self, scope: Scope) -> tuple[Operation, dict[str, str]]:
-        """Routing: the operation for the path and method, or 404 / 405 (with `Allow`)."""
+        """Routing: the operation for the path and method (HEAD as GET), or 404 / 405 (`Allow`)."""
         matched = self.router.match(scope["path"])
         if matched is None:
             raise ApiError(404, "Not Found")
         route, path_params = matched
-        operation = route.methods.get(scope["method"])
+        method = scope["method"]
+        # HEAD is GET without the body (RFC 9110); the body is dropped in `__call__`.
+        operation = route.methods.get("GET" if method == "HEAD" else method)
         if operation is None:
             raise ApiError(405, "Method Not Allowed", headers={"Allow": route.allow})
         return operation, path_params

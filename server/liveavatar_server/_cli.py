@@ -13,19 +13,17 @@ from typing import Any
 from liveavatar_models.release import SPEC_VERSION, VERSION
 
 from liveavatar_server._cli_catalog import add_commands as add_catalog_commands
+from liveavatar_server._cli_spaces import add_commands as add_space_commands
+from liveavatar_server._cli_spaces import space_id_for
 from liveavatar_server._crypto import SecretKeyError
-from liveavatar_server._migrate import upgrade
-from liveavatar_server._settings import Settings
+from liveavatar_server._startup import StartupError, open_store
 from liveavatar_server._store import Store
 
 DEV_SPACE = "dev"
 
 
 def _store(args: argparse.Namespace) -> Store:
-    settings = Settings.from_environment(data_dir=args.data_dir, database_url=args.database_url)
-    store = Store(settings)
-    upgrade(store.engine)
-    return store
+    return open_store(data_dir=args.data_dir, database_url=args.database_url)
 
 
 def _log_config() -> dict[str, Any]:
@@ -82,7 +80,8 @@ def serve(args: argparse.Namespace) -> int:
             f"  API key:  {key}\n"
             "Try it:\n"
             f"  curl -s -H 'X-API-KEY: {key}' {base}/v1/secrets\n"
-            f"Interactive docs: {base}/docs",
+            f"Interactive docs: {base}/docs\n"
+            "The key is shown this once; `liveavatar-server create-api-key --space dev` mints another.",
             flush=True,
         )
     # Parsed by tests and tools: keep this line's shape.
@@ -117,7 +116,8 @@ def create_space(args: argparse.Namespace) -> int:
 
 def create_api_key(args: argparse.Namespace) -> int:
     try:
-        key = _store(args).create_api_key(None if args.no_space else args.space)
+        store = _store(args)
+        key = store.create_api_key(None if args.no_space else space_id_for(store, args.space))
     except LookupError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -139,7 +139,8 @@ def grant_credits(args: argparse.Namespace) -> int:
     from liveavatar_server._credits import credits_text, grant_to
 
     try:
-        balance = grant_to(_store(args), args.space, args.amount)
+        store = _store(args)
+        balance = grant_to(store, space_id_for(store, args.space), args.amount)
     except LookupError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -218,7 +219,7 @@ def parser() -> argparse.ArgumentParser:
 
     key = commands.add_parser("create-api-key", parents=[storage], help="print a new API key")
     owner = key.add_mutually_exclusive_group(required=True)
-    owner.add_argument("--space", help="the space the key acts in")
+    owner.add_argument("--space", help="the space the key acts in (its id, or its name)")
     owner.add_argument("--no-space", action="store_true", help="a key with no space (gets 400s)")
     key.set_defaults(func=create_api_key)
 
@@ -240,7 +241,7 @@ def parser() -> argparse.ArgumentParser:
     grant = commands.add_parser(
         "grant-credits", parents=[storage], help="add credits to a space; prints the balance"
     )
-    grant.add_argument("--space", required=True)
+    grant.add_argument("--space", required=True, help="the space's id, or its name")
     grant.add_argument("amount", type=_amount, help="credits, e.g. 100 or 2.5 (negative takes)")
     grant.set_defaults(func=grant_credits)
 
@@ -252,6 +253,7 @@ def parser() -> argparse.ArgumentParser:
     mig = commands.add_parser("migrate", parents=[storage], help="apply database migrations")
     mig.set_defaults(func=migrate)
     add_catalog_commands(commands, storage, _store)
+    add_space_commands(commands, storage, _store)
     return root
 
 
@@ -259,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         result: int = args.func(args)
-    except SecretKeyError as exc:
+    except (SecretKeyError, StartupError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     return result

@@ -103,7 +103,10 @@ def _assets() -> dict[str, ASGIApp]:
 
 
 def docs_routes() -> dict[str, ASGIApp]:
-    """Exact paths -> ASGI apps, plus "/docs/" for anything else under /docs (a 404)."""
+    """Exact paths -> ASGI apps, plus "/docs/" for anything else under /docs (a 404).
+
+    `/` and `/docs/` redirect (307) to `/docs`.
+    """
     spec = load_spec()
     # "Try it out" should call this server, not the production host the spec names.
     served = {**spec, "servers": [{"url": "/"}]}
@@ -116,5 +119,19 @@ def docs_routes() -> dict[str, ASGIApp]:
         b"text/html; charset=utf-8",
         (b"content-security-policy", _CSP),
     )
-    routes["/docs/"] = _respond(404, envelope(404, "Not Found"), b"application/json")
+    # The root and the slashed form are where a newcomer's browser lands first.
+    to_docs = _respond(307, b"", b"text/plain; charset=utf-8", (b"location", b"/docs"))
+    routes["/"] = to_docs
+    routes["/docs/"] = _under_docs(
+        to_docs, _respond(404, envelope(404, "Not Found"), b"application/json")
+    )
     return routes
+
+
+def _under_docs(slashed: ASGIApp, unknown: ASGIApp) -> ASGIApp:
+    """`/docs/` itself redirects; any other path under it that no asset holds is a 404."""
+
+    async def serve(scope: Scope, receive: Receive, send: Send) -> None:
+        await (slashed if scope["path"] == "/docs/" else unknown)(scope, receive, send)
+
+    return serve

@@ -9,11 +9,28 @@ from pathlib import Path
 DEFAULT_DATA_DIR = ".data"
 DATABASE_FILE = "liveavatar.sqlite3"
 MAX_BODY_BYTES = 1024 * 1024
+# The URL schemes people write for PostgreSQL (Heroku, libpq, SQLAlchemy without a driver)
+# all mean the driver we ship; SQLAlchemy alone would read `postgres://` as unknown and
+# `postgresql://` as psycopg2, which is not installed.
+_POSTGRES_SCHEMES = ("postgres", "postgresql", "postgresql+psycopg", "postgresql+psycopg3")
+POSTGRES_DRIVER = "postgresql+psycopg"
+
+
+class SettingsError(ValueError):
+    """A setting (an environment variable or a flag) holds a value the server cannot use."""
+
+
+def with_postgres_driver(url: str) -> str:
+    """``url`` with the PostgreSQL driver we ship; other URLs unchanged."""
+    scheme, sep, rest = url.partition("://")
+    if sep and scheme.lower() in _POSTGRES_SCHEMES:
+        return f"{POSTGRES_DRIVER}://{rest}"
+    return url
 
 
 @dataclass(frozen=True)
 class SessionSettings:
-    """Session lifecycle and credits; every value has a `LIVEAVATAR_*` variable (README)."""
+    """Session lifecycle and credits; every value has a `LIVEAVATAR_*` variable (docs/server.md)."""
 
     # Where clients join the room; the real service answers a wss:// LiveKit Cloud URL.
     livekit_url: str = "ws://127.0.0.1:7880"
@@ -59,9 +76,9 @@ def _number(env: os._Environ[str], name: str, default: int) -> int:
     try:
         value = int(raw)
     except ValueError:
-        raise ValueError(f"{name} must be a whole number of seconds") from None
+        raise SettingsError(f"{name} must be a whole number of seconds") from None
     if value <= 0:
-        raise ValueError(f"{name} must be positive")
+        raise SettingsError(f"{name} must be positive")
     return value
 
 
@@ -72,9 +89,9 @@ def _decimal(env: os._Environ[str], name: str, default: float) -> float:
     try:
         value = float(raw)
     except ValueError:
-        raise ValueError(f"{name} must be a number") from None
+        raise SettingsError(f"{name} must be a number") from None
     if not value >= 0 or value == float("inf"):
-        raise ValueError(f"{name} must be zero or positive")
+        raise SettingsError(f"{name} must be zero or positive")
     return value
 
 
@@ -108,9 +125,10 @@ class Settings:
     ) -> Settings:
         directory = Path(data_dir or os.environ.get("LIVEAVATAR_DATA_DIR") or DEFAULT_DATA_DIR)
         url = database_url or os.environ.get("LIVEAVATAR_DATABASE_URL") or sqlite_url(directory)
+        url = with_postgres_driver(url)
         synchronous = os.environ.get("LIVEAVATAR_SQLITE_SYNCHRONOUS", "NORMAL").upper()
         if synchronous not in {"FULL", "NORMAL", "EXTRA"}:
-            raise ValueError("LIVEAVATAR_SQLITE_SYNCHRONOUS must be FULL, EXTRA or NORMAL")
+            raise SettingsError("LIVEAVATAR_SQLITE_SYNCHRONOUS must be FULL, EXTRA or NORMAL")
         return cls(
             data_dir=directory.resolve(),
             database_url=url,

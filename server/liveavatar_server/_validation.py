@@ -38,14 +38,20 @@ def is_json_media_type(content_type: str) -> bool:
 
 
 def parse_json(body: bytes) -> Any:
-    """The JSON document in ``body``, or a 422 in FastAPI's `json_invalid` shape."""
+    """The JSON document in ``body``, or a 422 in FastAPI's `json_invalid` shape.
+
+    pydantic-core refuses documents nested past its recursion limit and numbers past its
+    range like any other decode error; the standard library's parser, asked only for the
+    error's position, fails differently on those (`RecursionError`, the 4,300-digit limit
+    on integers): their position stays 0.
+    """
     try:
         return pydantic_core.from_json(body, allow_inf_nan=False)
     except ValueError as exc:
         position = 0
         try:
             json.loads(body)
-        except (json.JSONDecodeError, UnicodeDecodeError) as decode_error:
+        except (ValueError, RecursionError) as decode_error:
             position = getattr(decode_error, "pos", getattr(decode_error, "start", 0))
         raise RequestInvalid(
             [

@@ -22,7 +22,7 @@ def test_the_unpacked_wheel_judges_a_server_from_an_empty_directory(
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     entry_points = next(site.glob("*.dist-info")) / "entry_points.txt"
-    assert "liveavatar-contract = liveavatar_contract._cli:main" in entry_points.read_text()
+    assert "liveavatar-contract = liveavatar_contract._entry:main" in entry_points.read_text()
     assert (site / "liveavatar_models" / "openapi.effective.json").is_file()
     empty = tmp_path / "empty"
     empty.mkdir()

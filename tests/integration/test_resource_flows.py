@@ -1,7 +1,7 @@
 """One real multi-step flow per resource of the spec: `liveavatar.LiveAvatar` against the server.
 
 The server is the real `liveavatar-server serve` of conftest.py. What the API cannot make comes
-from where the README says it does: avatars, credits and a second space from the server's CLI
+from where docs/server.md says it does: avatars, credits and a second space from the server's CLI
 (as an operator makes them), transcript lines and a visitor's session through an embed from the
 server's own hooks (`_sessions.add_transcript`, `_sessions.open_embed_session`) writing to the
 store the served process reads. Every other step is a call of the client.

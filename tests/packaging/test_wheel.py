@@ -67,6 +67,14 @@ def test_client_role_installs_on_httpx_and_attrs_alone(wheel: Path, tmp_path: Pa
     assert _python(bin_dir, probe) == "['attrs', 'httpx']"
     done = subprocess.run([str(bin_dir / "liveavatar"), "--help"], capture_output=True, check=False)
     assert done.returncode == 0, done.stderr
+    # The other roles' scripts come with every install: they name the extra to add.
+    for script, extra in (("liveavatar-server", "server"), ("liveavatar-contract", "contract")):
+        for command in ([str(bin_dir / script), "--help"], [str(bin_dir / script)]):
+            refused = subprocess.run(command, capture_output=True, text=True, check=False)
+            assert refused.returncode == 2, (script, refused.stderr)
+            assert f"liveavatar[{extra}]" in refused.stderr, refused.stderr
+            assert "Traceback" not in refused.stderr, refused.stderr
+            assert len(refused.stderr.splitlines()) == 1, refused.stderr
 
 
 def test_server_role_serves_from_its_console_script(wheel: Path, tmp_path: Path) -> None:

@@ -112,3 +112,22 @@ def test_docs_render_every_operation_in_headless_chromium(base_url: str, tmp_pat
         for method in item
         if method in HTTP_METHODS
     )
+
+
+@pytest.mark.parametrize("path", ["/", "/docs/"])
+def test_the_root_and_the_slashed_docs_redirect_to_the_docs(base_url: str, path: str) -> None:
+    for method in ("GET", "HEAD"):
+        response = httpx.request(method, base_url + path, timeout=10)
+        assert response.status_code == 307, (method, path)
+        assert response.headers["location"] == "/docs"
+    landed = httpx.get(base_url + path, timeout=10, follow_redirects=True)
+    assert landed.status_code == 200
+    assert landed.headers["content-type"].startswith("text/html")
+
+
+def test_head_of_the_docs_page_has_no_body_and_unknown_docs_paths_stay_404(base_url: str) -> None:
+    head = httpx.head(base_url + "/docs", timeout=10)
+    assert head.status_code == 200
+    assert head.content == b""
+    assert int(head.headers["content-length"]) > 0
+    assert httpx.get(base_url + "/docs/nope", timeout=10).status_code == 404

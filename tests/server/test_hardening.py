@@ -282,3 +282,37 @@ def test_a_failing_handler_is_a_500_envelope_without_details(store: Store, tenan
     assert response.status_code == 500
     assert response.json() == {"code": 500, "data": None, "message": "Internal Server Error"}
     assert "sk-internal" not in response.text
+
+
+@pytest.mark.parametrize("depth", [10, 199, 200, 201, 1_000, 100_000])
+@pytest.mark.parametrize("brackets", ["[]", "{}"], ids=["arrays", "objects"])
+def test_deeply_nested_bodies_are_422_never_500(
+    tenant: Tenant, caplog: pytest.LogCaptureFixture, depth: int, brackets: str
+) -> None:
+    """Nesting no schema describes: a refusal with FastAPI's shape, no traceback in the log."""
+    opening = '{"a":' if brackets == "{}" else "["
+    body = (opening * depth + "1" + brackets[1] * depth).encode()
+    with caplog.at_level(logging.ERROR, logger="liveavatar_server"):
+        for path in ("/v1/contexts", "/v1/secrets"):
+            response = _raw(tenant, path, body)
+            assert response.status_code in (400, 413, 422), (path, response.text[:200])
+            detail = response.json()["detail"]
+            assert detail[0]["loc"][0] == "body"
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["1" + "0" * 5_000, "-" + "9" * 4_301, "18446744073709551616", "1e400", "-1e400", "1e-400"],
+    ids=["5001-digits", "4302-digits-negative", "2-to-the-64", "1e400", "-1e400", "1e-400"],
+)
+def test_numbers_no_64_bit_type_holds_are_never_500(
+    tenant: Tenant, caplog: pytest.LogCaptureFixture, number: str
+) -> None:
+    """In a field and as the whole body: a 422 (or the value taken), no traceback."""
+    field = json.dumps({**SECRET, "secret_value": "v"})[:-1] + f', "secret_name": {number}}}'
+    with caplog.at_level(logging.ERROR, logger="liveavatar_server"):
+        for body in (number, field):
+            response = _raw(tenant, "/v1/secrets", body.encode())
+            assert response.status_code == 422, (body[:40], response.text[:200])
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]

@@ -123,7 +123,7 @@ def test_ties_on_created_at_break_deterministically(store: Store, tenant: Tenant
 def test_a_page_reads_through_the_index_on_sqlite(store: Store) -> None:
     """No table scan and no sort for a page: the newest-first index serves it in order."""
     if store.engine.dialect.name != "sqlite":
-        pytest.skip("PostgreSQL's planner picks by table statistics; see the README's figures")
+        pytest.skip("PostgreSQL's planner picks by table statistics; see bench/results/bench.md")
     listings = [
         catalog.PUBLIC_AVATARS,
         catalog.SPACE_AVATARS,

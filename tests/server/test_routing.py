@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -71,6 +72,9 @@ def test_model_names_follow_datamodel_codegen() -> None:
             resolve_model(f"#/components/schemas/{name}")
     with pytest.raises(SpecError, match="make generate"):
         resolve_model("#/components/schemas/NoSuchSchema")
+
+
+_PARAM_SEGMENT = re.compile(r"\{[^{}/]+\}")
 
 
 @contextmanager
@@ -241,3 +245,21 @@ def test_operations_read_security_and_bodies_from_the_spec() -> None:
     assert create.body_model is not None
     assert create.body_model.__name__ == "CreateSecretRequestSchema"
     assert by_id["list_secrets_v1_secrets_get"].body_model is None
+
+
+def test_head_is_get_without_the_body_and_405_where_no_get(store: Store) -> None:
+    """Every spec path: HEAD answers what GET answers (status, length), with no body."""
+    spec = load_spec()
+    space = store.create_space("head")
+    key = store.create_api_key(space)
+    with _client(ReferenceServer(store), key) as http:
+        for template, methods in spec["paths"].items():
+            path = _PARAM_SEGMENT.sub("x", template)
+            head = http.head(path)
+            if "get" not in methods:
+                assert head.status_code == 405, template
+                continue
+            get = http.get(path)
+            assert head.status_code == get.status_code, template
+            assert head.content == b"", template
+            assert head.headers["content-length"] == get.headers["content-length"], template

@@ -31,7 +31,7 @@ def test_the_wheel_ships_the_server_files(unpacked: Path) -> None:
     ):
         assert (unpacked / name).is_file(), name
     entry_points = next(unpacked.glob("*.dist-info")) / "entry_points.txt"
-    assert "liveavatar-server = liveavatar_server._cli:main" in entry_points.read_text()
+    assert "liveavatar-server = liveavatar_server._entry:main" in entry_points.read_text()
 
 
 def test_the_unpacked_wheel_serves_from_its_own_files(unpacked: Path, tmp_path: Path) -> None:
