@@ -29,6 +29,8 @@ OVERLAY = ROOT / "overrides" / "openapi.overlay.yaml"
 CLIENT_CONFIG = ROOT / "overrides" / "openapi-python-client.yaml"
 # overrides/templates/<package>/<module>.py.jinja renders to generated/<package>/<module>.py.
 TEMPLATES = ROOT / "overrides" / "templates"
+# openapi-python-client's own templates replaced by name (endpoint modules gain `sync_send`).
+CLIENT_TEMPLATES = ROOT / "overrides" / "openapi-python-client-templates"
 EFFECTIVE = "openapi.effective.json"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 TOOLS = ("openapi-python-client", "datamodel-code-generator", "ruff")
@@ -97,6 +99,7 @@ def _start_generators(
             _tool("openapi-python-client"), "generate",
             "--path", str(effective),
             "--config", str(client_config),
+            "--custom-template-path", str(CLIENT_TEMPLATES),
             "--output-path", str(out / "liveavatar_api"),
             "--meta", "none",
             "--fail-on-warning",

@@ -1,5 +1,7 @@
 """liveavatar: the handwritten client layer over the generated liveavatar_api package."""
 
+from importlib import metadata as _metadata
+
 from liveavatar_api.resources import AsyncPage, AsyncPager, RawResponse, SyncPage
 
 from liveavatar._client import (
@@ -10,8 +12,8 @@ from liveavatar._client import (
     LiveAvatarWithRawResponse,
     SyncOperation,
 )
+from liveavatar._response import APIResponse
 from liveavatar._sessions import AsyncLiveSession, LiveSession
-from liveavatar._transport import APIResponse
 from liveavatar.errors import (
     APIConnectionError,
     APIError,
@@ -22,7 +24,9 @@ from liveavatar.errors import (
     ConflictError,
     InternalServerError,
     LiveAvatarError,
+    LocalKeyWarning,
     NotFoundError,
+    PaymentRequiredError,
     PermissionDeniedError,
     RateLimitError,
     UnprocessableEntityError,
@@ -48,11 +52,19 @@ __all__ = [
     "LiveAvatarError",
     "LiveAvatarWithRawResponse",
     "LiveSession",
+    "LocalKeyWarning",
     "NotFoundError",
+    "PaymentRequiredError",
     "PermissionDeniedError",
     "RateLimitError",
     "RawResponse",
     "SyncOperation",
     "SyncPage",
     "UnprocessableEntityError",
+    "__version__",
 ]
+
+try:
+    __version__ = _metadata.version("liveavatar")
+except _metadata.PackageNotFoundError:  # imported from a source tree that is not installed
+    __version__ = "0+unknown"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from liveavatar_api.resources import SECURITY_SCHEMES, Operation
 
-from liveavatar._transport import API_KEY_ENV, SESSION_COOKIE, SESSION_TOKEN_ENV, Settings
+from liveavatar._settings import API_KEY_ENV, SESSION_COOKIE, SESSION_TOKEN_ENV, Settings
 from liveavatar.errors import LiveAvatarError
 
 __all__ = ["credential_headers"]

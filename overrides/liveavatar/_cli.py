@@ -32,7 +32,7 @@ from liveavatar_api.resources import OPERATIONS, Operation, Resources
 
 from liveavatar._client import LiveAvatar
 from liveavatar._sessions import KEEP_ALIVE_INTERVAL
-from liveavatar._transport import API_KEY_ENV, BASE_URL_ENV, SESSION_ENV, SESSION_TOKEN_ENV
+from liveavatar._settings import API_KEY_ENV, BASE_URL_ENV, SESSION_ENV, SESSION_TOKEN_ENV
 from liveavatar.errors import LiveAvatarError
 
 __all__ = ["main"]

@@ -130,7 +130,7 @@ def test_secrets_list_and_delete(api: ScriptedAPI, capsys: pytest.CaptureFixture
     [
         (httpx.Response(404, json={"code": 404, "data": None, "message": "Not found"}), "NotFoundError: Error code: 404 - Not found"),
         (httpx.Response(401, text="<html>\n<h1>401</h1>\n</html>"), "AuthenticationError: Error code: 401 - Unauthorized"),
-        (httpx.ConnectError("refused\nagain"), "APIConnectionError: Connection error: refused again"),
+        (httpx.ConnectError("refused\nagain"), "APIConnectionError: Connection error (api.test): refused again"),
     ],
 )  # fmt: skip
 def test_errors_exit_non_zero_with_one_line(
