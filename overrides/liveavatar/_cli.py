@@ -355,24 +355,22 @@ def _run_open(
     """`sessions open`: start, print the session, keep it alive until Ctrl-C, SIGTERM or --for,
     stop. A session the service ends first exits EXIT_SESSION_ENDED with its end reason."""
     keywords = command.keywords(args, extra)
-    with (
-        _sigterm_interrupts(),
-        client.sessions.open(keep_alive_interval=args.keep_alive_interval, **keywords) as session,
-    ):
-        started = session.started
-        print(
-            json.dumps({"session_id": session.session_id, **_to_json(started)}, indent=2),
-            flush=True,
-        )
-        if args.seconds is None:
-            note = "Session open: Ctrl-C stops it."
-        else:
-            note = f"Session open: it stops after {args.seconds:g} s."
-        print(note, file=sys.stderr, flush=True)
-        try:
+    session = client.sessions.open(keep_alive_interval=args.keep_alive_interval, **keywords)
+    try:
+        with _sigterm_interrupts(), session:
+            started = session.started
+            print(
+                json.dumps({"session_id": session.session_id, **_to_json(started)}, indent=2),
+                flush=True,
+            )
+            if args.seconds is None:
+                note = "Session open: Ctrl-C stops it."
+            else:
+                note = f"Session open: it stops after {args.seconds:g} s."
+            print(note, file=sys.stderr, flush=True)
             session.wait(args.seconds)
-        except KeyboardInterrupt:
-            print("Stopping the session.", file=sys.stderr, flush=True)
+    except KeyboardInterrupt:  # the block has stopped the session on its way out
+        print("Session stopped.", file=sys.stderr, flush=True)
     if session.ended and session.end_reason != "USER_CLOSED":
         reason = session.end_reason or "ended by the service"
         print(

@@ -182,3 +182,19 @@ def test_async_with_stops_on_exit_and_on_an_exception() -> None:
     with pytest.raises(KeyboardInterrupt):
         run_async(api, fail)
     check_stopped(api)
+
+
+def test_a_stop_answered_409_counts_as_stopped(
+    sleeps: list[float], caplog: pytest.LogCaptureFixture
+) -> None:
+    api = SessionAPI(stop_status=409)
+    with (
+        caplog.at_level(logging.WARNING, logger="liveavatar"),
+        client_for(api) as client,
+        open_session(client) as session,
+    ):
+        pass
+    assert len(api.stops()) == 1
+    assert sleeps == []
+    assert session.ended
+    assert caplog.records == []
