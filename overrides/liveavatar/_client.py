@@ -7,9 +7,10 @@ sends an attempt and sleeps before the next, the one way its I/O allows.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from functools import cached_property
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, ClassVar, Generic, Self, TypeVar
 
 import httpx
 from liveavatar_api.resources import (
@@ -19,6 +20,7 @@ from liveavatar_api.resources import (
     RawResources,
     Resources,
 )
+from liveavatar_api.resources import Caller as ResourceCaller
 
 from liveavatar import _retry
 from liveavatar._call import (
@@ -53,20 +55,28 @@ class _NotGiven:
 _NOT_GIVEN = _NotGiven()
 
 
-class _ClientBase:
-    """What both clients share: settings, per-call options, each call's plan, pages, repr."""
+HttpClient = TypeVar("HttpClient", httpx.Client, httpx.AsyncClient)
 
-    _is_async = False
+
+class _ClientBase(Generic[HttpClient]):
+    """What both clients share: configuration, binding, each call's plan, pages, options, repr."""
+
+    _is_async: ClassVar[bool]
+    # `sessions` of this client (with `open`), and how a list call makes its first page.
+    _sessions_class: ClassVar[type[Any]]
+    _pages: ClassVar[Callable[..., Any]]
+    sessions: Any
 
     def __init__(
         self,
-        api_key: str | None,
-        base_url: str | None,
-        session: str | None,
-        session_token: str | None,
-        timeout: float | httpx.Timeout | None,
-        max_retries: int,
-        http_client: httpx.Client | httpx.AsyncClient | None,
+        api_key: str | None = None,
+        *,
+        base_url: str | None = None,
+        session_token: str | None = None,
+        session: str | None = None,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        http_client: HttpClient | None = None,
     ) -> None:
         self._settings = Settings.resolve(
             api_key, base_url, session, session_token, timeout, max_retries
@@ -79,8 +89,31 @@ class _ClientBase:
         self._api = build_generated_client(self._settings, http_client, self._is_async)
         self._bind()
 
+    def _bind_resources(self, caller: ResourceCaller) -> None:
+        raise NotImplementedError  # the generated Resources / AsyncResources, first in the MRO
+
     def _bind(self) -> None:
-        raise NotImplementedError
+        caller = Caller(self)
+        self._bind_resources(caller)
+        self.sessions = self._sessions_class(caller)
+
+    def _run(
+        self,
+        operation: Operation,
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        session_token: str | None,
+    ) -> Any:
+        raise NotImplementedError  # the I/O: each client's own
+
+    def _paginate(
+        self,
+        operation: Operation,
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+        session_token: str | None,
+    ) -> Any:
+        return type(self)._pages(self._run, operation, args, kwargs, session_token)
 
     def _call(
         self,
@@ -147,7 +180,7 @@ class _ClientBase:
         )
 
 
-class LiveAvatar(_ClientBase, Resources):
+class LiveAvatar(Resources, _ClientBase[httpx.Client]):
     """Synchronous LiveAvatar client: `client.<resource>.<method>(...)` for every operation.
 
     `api_key` falls back to LIVEAVATAR_API_KEY, `session_token` (the bearer token of
@@ -156,27 +189,10 @@ class LiveAvatar(_ClientBase, Resources):
     None is required up front: a call without the credential its operation needs raises.
     """
 
+    _is_async = False
+    _sessions_class = Sessions
+    _pages = staticmethod(first_page)
     sessions: Sessions
-
-    def __init__(
-        self,
-        api_key: str | None = None,
-        *,
-        base_url: str | None = None,
-        session_token: str | None = None,
-        session: str | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        http_client: httpx.Client | None = None,
-    ) -> None:
-        super().__init__(
-            api_key, base_url, session, session_token, timeout, max_retries, http_client
-        )
-
-    def _bind(self) -> None:
-        caller = Caller(self)
-        self._bind_resources(caller)
-        self.sessions = Sessions(caller)
 
     def _run(
         self,
@@ -191,15 +207,6 @@ class LiveAvatar(_ClientBase, Resources):
                 return call.result(operation.module.sync_send(*args, **call.kwargs))
             except RETRIED as exc:
                 _retry.sleep(call.failed(exc))
-
-    def _paginate(
-        self,
-        operation: Operation,
-        args: tuple[Any, ...],
-        kwargs: dict[str, Any],
-        session_token: str | None,
-    ) -> Any:
-        return first_page(self._run, operation, args, kwargs, session_token)
 
     def call(
         self,
@@ -246,34 +253,16 @@ class LiveAvatarWithRawResponse(RawResources):
         self.call = raw_client.call
 
 
-class AsyncLiveAvatar(_ClientBase, AsyncResources):
+class AsyncLiveAvatar(AsyncResources, _ClientBase[httpx.AsyncClient]):
     """Asynchronous LiveAvatar client: the surface of `LiveAvatar`, awaited (`async for` on lists).
 
     Configured as `LiveAvatar` is (same arguments, same environment variables).
     """
 
     _is_async = True
+    _sessions_class = AsyncSessions
+    _pages = staticmethod(async_pager)
     sessions: AsyncSessions
-
-    def __init__(
-        self,
-        api_key: str | None = None,
-        *,
-        base_url: str | None = None,
-        session_token: str | None = None,
-        session: str | None = None,
-        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
-        http_client: httpx.AsyncClient | None = None,
-    ) -> None:
-        super().__init__(
-            api_key, base_url, session, session_token, timeout, max_retries, http_client
-        )
-
-    def _bind(self) -> None:
-        caller = Caller(self)
-        self._bind_resources(caller)
-        self.sessions = AsyncSessions(caller)
 
     async def _run(
         self,
@@ -288,15 +277,6 @@ class AsyncLiveAvatar(_ClientBase, AsyncResources):
                 return call.result(await operation.module.asyncio_send(*args, **call.kwargs))
             except RETRIED as exc:
                 await _retry.async_sleep(call.failed(exc))
-
-    def _paginate(
-        self,
-        operation: Operation,
-        args: tuple[Any, ...],
-        kwargs: dict[str, Any],
-        session_token: str | None,
-    ) -> Any:
-        return async_pager(self._run, operation, args, kwargs, session_token)
 
     async def call(
         self,
