@@ -28,6 +28,7 @@ import sys
 import types
 import typing
 import uuid
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -483,9 +484,27 @@ def _silence_stdout() -> None:
         pass
 
 
+def _one_line_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: typing.TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """A warning as one line of the CLI's own, not as a source location (`LocalKeyWarning`)."""
+    print(f"liveavatar: warning: {message}", file=sys.stderr, flush=True)
+
+
 def _main(argv: Sequence[str] | None, http_client: httpx.Client | None) -> int:
     parser = _parser()
     args, extra = parser.parse_known_args(argv)
+    with warnings.catch_warnings():
+        warnings.showwarning = _one_line_warning
+        return _call(args, extra, http_client)
+
+
+def _call(args: argparse.Namespace, extra: list[str], http_client: httpx.Client | None) -> int:
     try:
         with LiveAvatar(
             args.api_key,

@@ -64,7 +64,7 @@ def _warn_if_local_key(api_key: str | None, base_url: str) -> None:
             f"client sends it to {host}. Point the client at the local server with "
             f"base_url=... or {BASE_URL_ENV}=http://127.0.0.1:8000.",
             LocalKeyWarning,
-            stacklevel=5,
+            stacklevel=4,  # the line that made the client
         )
 
 

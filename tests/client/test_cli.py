@@ -9,6 +9,7 @@ import json
 import shutil
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import httpx
@@ -396,3 +397,19 @@ def test_required_flags_are_outside_the_brackets(capsys: pytest.CaptureFixture[s
     assert "--avatar-id AVATAR_ID" in line
     assert line.endswith("[options]")
     assert "[--avatar-id" not in usage
+
+
+def test_a_warning_is_one_line_of_the_clis(
+    api: ScriptedAPI, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LIVEAVATAR_API_KEY", "la_" + "A" * 43)  # minted by the reference server
+    with warnings.catch_warnings():
+        warnings.simplefilter("default")
+        code = main(
+            ["--base-url", "http://api.test", "secrets", "list"],
+            http_client=httpx.Client(transport=api.transport()),
+        )
+    assert code == 0
+    err = capsys.readouterr().err
+    assert err.startswith("liveavatar: warning: The API key looks minted by the reference server")
+    assert err.count("\n") == 1

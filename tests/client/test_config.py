@@ -164,8 +164,9 @@ LOCAL_KEY = "la_" + "A" * 43  # the shape of a key the reference server mints
 
 
 def test_a_local_key_sent_to_another_host_warns() -> None:
-    with pytest.warns(liveavatar.LocalKeyWarning, match="api.liveavatar.com"):
+    with pytest.warns(liveavatar.LocalKeyWarning, match="api.liveavatar.com") as caught:
         LiveAvatar(LOCAL_KEY).close()
+    assert caught[0].filename == __file__  # points at the line that made the client
     with pytest.warns(liveavatar.LocalKeyWarning, match="192.0.2.7"):
         LiveAvatar(LOCAL_KEY, base_url="http://192.0.2.7:8000").close()
 
