@@ -28,6 +28,7 @@ __all__ = [
     "Runner",
     "SyncOperation",
     "build_generated_client",
+    "call_headers",
     "connection_error",
     "operation_of",
 ]
@@ -112,12 +113,16 @@ def _request_of(exc: Exception) -> httpx.Request | None:
         return None
 
 
-def connection_error(exc: httpx.TransportError) -> APIConnectionError:
-    """The public exception for a transport failure, naming the host (the httpx one is its cause)."""
+def connection_error(exc: httpx.TransportError, host: str = "") -> APIConnectionError:
+    """The public exception for a transport failure, naming the host (the httpx one is its cause).
+
+    `host`: the client's, for a failure that carries no request (a custom transport's).
+    """
     request = _request_of(exc)
-    where = f" ({request.url.host})" if request is not None and request.url.host else ""
+    host = request.url.host if request is not None and request.url.host else host
+    where = f" ({host})" if host else ""
     if isinstance(exc, httpx.TimeoutException):
-        return APITimeoutError(f"Request timed out{where} ({type(exc).__name__}).", request=request)
+        return APITimeoutError(f"Request timed out{where}: {type(exc).__name__}.", request=request)
     detail = str(exc) or type(exc).__name__
     return APIConnectionError(f"Connection error{where}: {detail}", request=request)
 
@@ -135,7 +140,7 @@ def _log_retry(exc: Exception, delay: float, attempt: int) -> None:
 class Call:
     """One call in flight: what each attempt sends, and what a failed attempt leads to."""
 
-    __slots__ = ("_api", "_attempt", "_max_retries", "_raw", "args", "kwargs", "operation")
+    __slots__ = ("_api", "_attempt", "_host", "_max_retries", "_raw", "args", "kwargs", "operation")
 
     def __init__(
         self,
@@ -148,6 +153,7 @@ class Call:
         timeout: httpx.Timeout | None,
         max_retries: int,
         raw: bool,
+        host: str,
     ) -> None:
         self.operation = operation
         self.args = args
@@ -156,6 +162,7 @@ class Call:
         self._api = api
         self._max_retries = max_retries
         self._raw = raw
+        self._host = host
         self._attempt = 0
 
     def result(self, response: httpx.Response) -> Any:
@@ -173,7 +180,7 @@ class Call:
         attempt = self._attempt
         if attempt >= self._max_retries or not _retry.should_retry(exc, self.operation.idempotent):
             if isinstance(exc, httpx.TransportError):
-                raise connection_error(exc) from exc
+                raise connection_error(exc, self._host) from exc
             raise exc
         delay = _retry.retry_delay(attempt, exc)
         _log_retry(exc, delay, attempt)

@@ -85,6 +85,7 @@ class _ClientBase(Generic[HttpClient]):
         self._timeout_override: httpx.Timeout | None = None
         self._raw = False
         self._auth_cache: dict[int, dict[str, str]] = {}
+        self._host = httpx.URL(self._settings.base_url).host
         self._owns_http_client = http_client is None
         self._api = build_generated_client(self._settings, http_client, self._is_async)
         self._bind()
@@ -131,6 +132,7 @@ class _ClientBase(Generic[HttpClient]):
             timeout=self._timeout_override,
             max_retries=self._max_retries,
             raw=self._raw,
+            host=self._host,
         )
 
     @property

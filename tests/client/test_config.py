@@ -185,11 +185,13 @@ def test_a_connection_error_names_the_host() -> None:
     def refuse(request: httpx.Request) -> httpx.Response:
         raise httpx.ConnectError("[Errno 111] Connection refused", request=request)
 
-    http = httpx.Client(transport=httpx.MockTransport(refuse))
-    with (
-        LiveAvatar(
-            "key", base_url="http://server.example:8000", http_client=http, max_retries=0
-        ) as client,
-        pytest.raises(liveavatar.APIConnectionError, match=r"\(server.example\)"),
-    ):
-        client.secrets.list()
+    def time_out(request: httpx.Request) -> httpx.Response:
+        raise httpx.ReadTimeout("timed out")  # a transport that attaches no request
+
+    for handler, expected in [(refuse, "Connection error"), (time_out, "Request timed out")]:
+        http = httpx.Client(transport=httpx.MockTransport(handler))
+        with (
+            LiveAvatar("k", base_url="http://server.example:8000", http_client=http) as client,
+            pytest.raises(liveavatar.APIConnectionError, match=rf"{expected} \(server.example\)"),
+        ):
+            client.with_options(max_retries=0).secrets.list()
