@@ -65,10 +65,10 @@ check-compat: install ## Fail on a breaking change (generated/CHANGES.json) not 
 	$(BIN)/python tools/compat.py
 
 .PHONY: lint
-lint: install-dev ## ruff (lint + format check) and the import-direction check
+lint: install-dev ## ruff (lint + format check) and the import rules (import-linter, .importlinter)
 	$(BIN)/ruff check $(PY_SOURCES)
 	$(BIN)/ruff format --check $(PY_SOURCES)
-	$(BIN)/python tools/check_imports.py
+	$(BIN)/lint-imports --no-cache --no-logo
 
 .PHONY: format
 format: install-dev ## Rewrite handwritten code with ruff (the only target that edits code)
@@ -153,7 +153,7 @@ contract: install-contract ## Judge a running server: make contract URL=http://H
 contract-upstream: install-dev ## Run against the pristine openapi.json and list where it and the documented behaviour disagree
 	$(BIN)/python -m liveavatar_contract --upstream $(CONTRACT_OPTIONS)
 
-# --- Benchmarks and reliability (issue 6; `make bench-server` is issue 4's performance goal) ---
+# --- Benchmarks and reliability (`make bench-server` checks the server's performance goal) ---
 BENCH_DURATION ?= 10
 SUDO := $(shell test "$$(id -u)" -eq 0 || echo sudo)
 
@@ -179,7 +179,7 @@ bench: bench-tools ## One full benchmark run (server vs Prism and ceiling, clien
 	$(BIN)/python -m bench.run --suite all --duration $(BENCH_DURATION)
 
 .PHONY: bench-server
-bench-server: bench-tools ## Durable creates on SQLite vs Prism, 32 connections (issue 4) -> bench/results/
+bench-server: bench-tools ## Durable creates on SQLite vs Prism, 32 connections (the server's goal) -> bench/results/
 	$(BIN)/python -m bench.run --suite server --duration $(BENCH_DURATION)
 
 .PHONY: bench-spec

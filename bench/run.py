@@ -23,7 +23,7 @@ __all__ = ["SUITES", "goals", "main", "performance_goals"]
 
 RESULTS = ROOT / "bench" / "results"
 CLIENT_SCRIPT = ROOT / "bench" / "client_overhead.py"
-# Issue 4 and issue 6 goals.
+# The performance goals' bounds: server vs Prism, server p99, client overhead.
 MIN_PRISM_RATIO = 3.0
 MAX_P99_MS = 25.0
 MAX_CLIENT_OVERHEAD = 1.15
@@ -59,7 +59,7 @@ SUITES: dict[str, dict[str, Any]] = {
         "generation": True,
         "flows": True,
     },
-    # Issue 4: durable creates on SQLite against Prism, same load generator, same run.
+    # The server's goal: durable creates on SQLite against Prism, same load generator, same run.
     "server": {
         "targets": ["ours-sqlite", "ours-sqlite-full", "prism"],
         "scenarios": ("create",),
@@ -132,7 +132,7 @@ def parse_client_overhead(text: str) -> dict[str, Any]:
 
 
 def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
-    """Each goal of issues 4 and 6 with the measured figure and whether it is met."""
+    """Each performance goal with the measured figure and whether it is met."""
     out: list[dict[str, Any]] = []
     server = results.get("server")
     if server:

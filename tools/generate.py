@@ -31,6 +31,8 @@ OVERLAY = ROOT / "overrides" / "openapi.overlay.yaml"
 CLIENT_CONFIG = ROOT / "overrides" / "openapi-python-client.yaml"
 # overrides/templates/<package>/<module>.py.jinja renders to generated/<package>/<module>.py.
 TEMPLATES = ROOT / "overrides" / "templates"
+# openapi-python-client's own templates replaced by name (endpoint modules gain `sync_send`).
+CLIENT_TEMPLATES = ROOT / "overrides" / "openapi-python-client-templates"
 EFFECTIVE = "openapi.effective.json"
 # generated/<PREVIOUS>/openapi.effective.json: the previous release's spec, which the report compares.
 PREVIOUS = "previous-release"
@@ -107,6 +109,7 @@ def _start_generators(
             _tool("openapi-python-client"), "generate",
             "--path", str(effective),
             "--config", str(client_config),
+            "--custom-template-path", str(CLIENT_TEMPLATES),
             "--output-path", str(out / "liveavatar_api"),
             "--meta", "none",
             "--fail-on-warning",

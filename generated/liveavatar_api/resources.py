@@ -138,16 +138,15 @@ from liveavatar_api.types import UNSET, Unset
 __all__ = [
     "OPERATIONS",
     "SECURITY_SCHEMES",
-    "AsyncCaller",
     "AsyncPage",
     "AsyncPager",
     "AsyncRawResources",
     "AsyncResources",
+    "Caller",
     "Operation",
     "RawResources",
     "RawResponse",
     "Resources",
-    "SyncCaller",
     "SyncPage",
     "Sessions",
     "AsyncSessions",
@@ -857,8 +856,12 @@ class RawResponse(Protocol[T_co]):
     def parse(self) -> T_co: ...
 
 
-class SyncCaller(Protocol):
-    """The handwritten client's side: run one operation with auth, retries and errors."""
+class Caller(Protocol):
+    """The handwritten client's side: run one operation with auth, retries and errors.
+
+    One protocol for both clients: on the async one `request` returns an awaitable of the result
+    and `paginate` an `AsyncPager`; the resource methods' own signatures say which.
+    """
 
     def request(
         self,
@@ -876,29 +879,7 @@ class SyncCaller(Protocol):
         kwargs: dict[str, Any],
         session_token: str | None,
         /,
-    ) -> SyncPage[Any]: ...
-
-
-class AsyncCaller(Protocol):
-    """`SyncCaller` for the async client."""
-
-    async def request(
-        self,
-        operation: Operation,
-        args: tuple[Any, ...],
-        kwargs: dict[str, Any],
-        session_token: str | None,
-        /,
     ) -> Any: ...
-
-    def paginate(
-        self,
-        operation: Operation,
-        args: tuple[Any, ...],
-        kwargs: dict[str, Any],
-        session_token: str | None,
-        /,
-    ) -> AsyncPager[Any]: ...
 
 
 def _jsonable(value: Any) -> Any:
@@ -951,7 +932,7 @@ def _enum(cls: type[enum.Enum], value: Any) -> Any:
 class Sessions:
     """`client.sessions`."""
 
-    def __init__(self, caller: SyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     @overload
@@ -1152,7 +1133,7 @@ class Sessions:
 class SessionsWithRawResponse:
     """`client.with_raw_response.sessions`."""
 
-    def __init__(self, caller: SyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     @overload
@@ -1357,7 +1338,7 @@ class SessionsWithRawResponse:
 class AsyncSessions:
     """`client.sessions` of the async client."""
 
-    def __init__(self, caller: AsyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     @overload
@@ -1562,7 +1543,7 @@ class AsyncSessions:
 class AsyncSessionsWithRawResponse:
     """`client.with_raw_response.sessions` of the async client."""
 
-    def __init__(self, caller: AsyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     @overload
@@ -1769,7 +1750,7 @@ class AsyncSessionsWithRawResponse:
 class Avatars:
     """`client.avatars`."""
 
-    def __init__(self, caller: SyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     def list(
@@ -1854,7 +1835,7 @@ class Avatars:
 class AvatarsWithRawResponse:
     """`client.with_raw_response.avatars`."""
 
-    def __init__(self, caller: SyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     def list(
@@ -1941,7 +1922,7 @@ class AvatarsWithRawResponse:
 class AsyncAvatars:
     """`client.avatars` of the async client."""
 
-    def __init__(self, caller: AsyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     def list(
@@ -2027,7 +2008,7 @@ class AsyncAvatars:
 class AsyncAvatarsWithRawResponse:
     """`client.with_raw_response.avatars` of the async client."""
 
-    def __init__(self, caller: AsyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     async def list(
@@ -2114,7 +2095,7 @@ class AsyncAvatarsWithRawResponse:
 class Voices:
     """`client.voices`."""
 
-    def __init__(self, caller: SyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     def list(
@@ -2211,7 +2192,7 @@ class Voices:
 class VoicesWithRawResponse:
     """`client.with_raw_response.voices`."""
 
-    def __init__(self, caller: SyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     def list(
@@ -2312,7 +2293,7 @@ class VoicesWithRawResponse:
 class AsyncVoices:
     """`client.voices` of the async client."""
 
-    def __init__(self, caller: AsyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     def list(
@@ -2412,7 +2393,7 @@ class AsyncVoices:
 class AsyncVoicesWithRawResponse:
     """`client.with_raw_response.voices` of the async client."""
 
-    def __init__(self, caller: AsyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     async def list(
@@ -2513,7 +2494,7 @@ class AsyncVoicesWithRawResponse:
 class Contexts:
     """`client.contexts`."""
 
-    def __init__(self, caller: SyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     def list(
@@ -2617,7 +2598,7 @@ class Contexts:
 class ContextsWithRawResponse:
     """`client.with_raw_response.contexts`."""
 
-    def __init__(self, caller: SyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     def list(
@@ -2722,7 +2703,7 @@ class ContextsWithRawResponse:
 class AsyncContexts:
     """`client.contexts` of the async client."""
 
-    def __init__(self, caller: AsyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     def list(
@@ -2826,7 +2807,7 @@ class AsyncContexts:
 class AsyncContextsWithRawResponse:
     """`client.with_raw_response.contexts` of the async client."""
 
-    def __init__(self, caller: AsyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     async def list(
@@ -2931,7 +2912,7 @@ class AsyncContextsWithRawResponse:
 class Memory:
     """`client.memory`."""
 
-    def __init__(self, caller: SyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     def list(
@@ -3004,7 +2985,7 @@ class Memory:
 class MemoryWithRawResponse:
     """`client.with_raw_response.memory`."""
 
-    def __init__(self, caller: SyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     def list(
@@ -3078,7 +3059,7 @@ class MemoryWithRawResponse:
 class AsyncMemory:
     """`client.memory` of the async client."""
 
-    def __init__(self, caller: AsyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     def list(
@@ -3151,7 +3132,7 @@ class AsyncMemory:
 class AsyncMemoryWithRawResponse:
     """`client.with_raw_response.memory` of the async client."""
 
-    def __init__(self, caller: AsyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     async def list(
@@ -3225,7 +3206,7 @@ class AsyncMemoryWithRawResponse:
 class Secrets:
     """`client.secrets`."""
 
-    def __init__(self, caller: SyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     def list(
@@ -3278,7 +3259,7 @@ class Secrets:
 class SecretsWithRawResponse:
     """`client.with_raw_response.secrets`."""
 
-    def __init__(self, caller: SyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     def list(
@@ -3332,7 +3313,7 @@ class SecretsWithRawResponse:
 class AsyncSecrets:
     """`client.secrets` of the async client."""
 
-    def __init__(self, caller: AsyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     async def list(
@@ -3385,7 +3366,7 @@ class AsyncSecrets:
 class AsyncSecretsWithRawResponse:
     """`client.with_raw_response.secrets` of the async client."""
 
-    def __init__(self, caller: AsyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     async def list(
@@ -3439,7 +3420,7 @@ class AsyncSecretsWithRawResponse:
 class LlmConfigurations:
     """`client.llm_configurations`."""
 
-    def __init__(self, caller: SyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     def list(
@@ -3534,7 +3515,7 @@ class LlmConfigurations:
 class LlmConfigurationsWithRawResponse:
     """`client.with_raw_response.llm_configurations`."""
 
-    def __init__(self, caller: SyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     def list(
@@ -3629,7 +3610,7 @@ class LlmConfigurationsWithRawResponse:
 class AsyncLlmConfigurations:
     """`client.llm_configurations` of the async client."""
 
-    def __init__(self, caller: AsyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     async def list(
@@ -3726,7 +3707,7 @@ class AsyncLlmConfigurations:
 class AsyncLlmConfigurationsWithRawResponse:
     """`client.with_raw_response.llm_configurations` of the async client."""
 
-    def __init__(self, caller: AsyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     async def list(
@@ -3823,7 +3804,7 @@ class AsyncLlmConfigurationsWithRawResponse:
 class Languages:
     """`client.languages`."""
 
-    def __init__(self, caller: SyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     def get(
@@ -3839,7 +3820,7 @@ class Languages:
 class LanguagesWithRawResponse:
     """`client.with_raw_response.languages`."""
 
-    def __init__(self, caller: SyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     def get(
@@ -3855,7 +3836,7 @@ class LanguagesWithRawResponse:
 class AsyncLanguages:
     """`client.languages` of the async client."""
 
-    def __init__(self, caller: AsyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     async def get(
@@ -3871,7 +3852,7 @@ class AsyncLanguages:
 class AsyncLanguagesWithRawResponse:
     """`client.with_raw_response.languages` of the async client."""
 
-    def __init__(self, caller: AsyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     async def get(
@@ -3887,7 +3868,7 @@ class AsyncLanguagesWithRawResponse:
 class Users:
     """`client.users`."""
 
-    def __init__(self, caller: SyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     def get_credits(
@@ -3902,7 +3883,7 @@ class Users:
 class UsersWithRawResponse:
     """`client.with_raw_response.users`."""
 
-    def __init__(self, caller: SyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     def get_credits(
@@ -3918,7 +3899,7 @@ class UsersWithRawResponse:
 class AsyncUsers:
     """`client.users` of the async client."""
 
-    def __init__(self, caller: AsyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     async def get_credits(
@@ -3934,7 +3915,7 @@ class AsyncUsers:
 class AsyncUsersWithRawResponse:
     """`client.with_raw_response.users` of the async client."""
 
-    def __init__(self, caller: AsyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     async def get_credits(
@@ -3950,7 +3931,7 @@ class AsyncUsersWithRawResponse:
 class Embeddings:
     """`client.embeddings`."""
 
-    def __init__(self, caller: SyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     def create(
@@ -3994,7 +3975,7 @@ class Embeddings:
 class EmbeddingsWithRawResponse:
     """`client.with_raw_response.embeddings`."""
 
-    def __init__(self, caller: SyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     def create(
@@ -4038,7 +4019,7 @@ class EmbeddingsWithRawResponse:
 class AsyncEmbeddings:
     """`client.embeddings` of the async client."""
 
-    def __init__(self, caller: AsyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     async def create(
@@ -4082,7 +4063,7 @@ class AsyncEmbeddings:
 class AsyncEmbeddingsWithRawResponse:
     """`client.with_raw_response.embeddings` of the async client."""
 
-    def __init__(self, caller: AsyncCaller) -> None:
+    def __init__(self, caller: Caller) -> None:
         self._caller = caller
 
     async def create(
@@ -4137,7 +4118,7 @@ class Resources:
     users: Users
     embeddings: Embeddings
 
-    def _bind_resources(self, caller: SyncCaller) -> None:
+    def _bind_resources(self, caller: Caller) -> None:
         self.sessions = Sessions(caller)
         self.avatars = Avatars(caller)
         self.voices = Voices(caller)
@@ -4164,7 +4145,7 @@ class RawResources:
     users: UsersWithRawResponse
     embeddings: EmbeddingsWithRawResponse
 
-    def _bind_resources(self, caller: SyncCaller) -> None:
+    def _bind_resources(self, caller: Caller) -> None:
         self.sessions = SessionsWithRawResponse(caller)
         self.avatars = AvatarsWithRawResponse(caller)
         self.voices = VoicesWithRawResponse(caller)
@@ -4191,7 +4172,7 @@ class AsyncResources:
     users: AsyncUsers
     embeddings: AsyncEmbeddings
 
-    def _bind_resources(self, caller: AsyncCaller) -> None:
+    def _bind_resources(self, caller: Caller) -> None:
         self.sessions = AsyncSessions(caller)
         self.avatars = AsyncAvatars(caller)
         self.voices = AsyncVoices(caller)
@@ -4218,7 +4199,7 @@ class AsyncRawResources:
     users: AsyncUsersWithRawResponse
     embeddings: AsyncEmbeddingsWithRawResponse
 
-    def _bind_resources(self, caller: AsyncCaller) -> None:
+    def _bind_resources(self, caller: Caller) -> None:
         self.sessions = AsyncSessionsWithRawResponse(caller)
         self.avatars = AsyncAvatarsWithRawResponse(caller)
         self.voices = AsyncVoicesWithRawResponse(caller)

@@ -10,8 +10,8 @@ from liveavatar._client import (
     LiveAvatarWithRawResponse,
     SyncOperation,
 )
+from liveavatar._response import APIResponse
 from liveavatar._sessions import AsyncLiveSession, LiveSession
-from liveavatar._transport import APIResponse
 from liveavatar._version import SPEC_VERSION as __spec_version__
 from liveavatar._version import VERSION as __version__
 from liveavatar.errors import (
@@ -24,7 +24,9 @@ from liveavatar.errors import (
     ConflictError,
     InternalServerError,
     LiveAvatarError,
+    LocalKeyWarning,
     NotFoundError,
+    PaymentRequiredError,
     PermissionDeniedError,
     RateLimitError,
     UnprocessableEntityError,
@@ -50,7 +52,9 @@ __all__ = [
     "LiveAvatarError",
     "LiveAvatarWithRawResponse",
     "LiveSession",
+    "LocalKeyWarning",
     "NotFoundError",
+    "PaymentRequiredError",
     "PermissionDeniedError",
     "RateLimitError",
     "RawResponse",

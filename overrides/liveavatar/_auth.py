@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from liveavatar_api.resources import SECURITY_SCHEMES, Operation
 
-from liveavatar._transport import API_KEY_ENV, SESSION_COOKIE, SESSION_TOKEN_ENV, Settings
+from liveavatar._settings import API_KEY_ENV, SESSION_COOKIE, SESSION_TOKEN_ENV, Settings
 from liveavatar.errors import LiveAvatarError
 
 __all__ = ["credential_headers"]
@@ -35,11 +35,14 @@ def _headers_for(
     return headers
 
 
-def _describe(scheme: str) -> str:
+def _describe(scheme: str, key_would_do: bool) -> str:
     if _is_bearer(scheme):
+        # Where an API key would do, pointing at the token's source could point at this very
+        # operation (`create_token` takes either): the key is the way in.
+        source = "" if key_would_do else "; client.sessions.create_token returns one"
         return (
             "a session token (session_token=... on the call or the client, or "
-            f"{SESSION_TOKEN_ENV}; client.sessions.create_token returns one)"
+            f"{SESSION_TOKEN_ENV}{source})"
         )
     found = SECURITY_SCHEMES.get(scheme, {})
     if found.get("type") == "apiKey":
@@ -73,5 +76,11 @@ def credential_headers(
             return headers | found
     if cookie:
         return headers
-    needs = " or ".join(" and ".join(map(_describe, alt)) for alt in operation.security)
+    key_would_do = any(
+        all(SECURITY_SCHEMES.get(name, {}).get("type") == "apiKey" for name in alt)
+        for alt in operation.security
+    )
+    needs = " or ".join(
+        " and ".join(_describe(name, key_would_do) for name in alt) for alt in operation.security
+    )
     raise LiveAvatarError(f"client.{operation.resource}.{operation.name} needs {needs}.")

@@ -8,7 +8,11 @@ signature and types (so from the spec): enums and literals become choices, boole
 nested field (`--field.sub value`), `--json BODY` gives the whole body (flags win), paginated
 lists take `--all-pages`. Fields the spec marks writeOnly / `format: password` (a secret value)
 are read from stdin or an environment variable, so they never need to be in argv.
-`liveavatar sessions open ...` keeps a session alive until Ctrl-C, then stops it.
+`liveavatar sessions open ...` keeps a session alive until Ctrl-C or SIGTERM (or `--for`), then
+stops it; when the service ends it first, the command exits 3 and names the end reason.
+
+Exit codes: 0 done, 1 the call failed, 2 a bad command line, 3 the open session was ended by
+the service, 141 stdout closed early (piped into `head`), quietly.
 """
 
 from __future__ import annotations
@@ -19,20 +23,25 @@ import functools
 import inspect
 import json
 import os
+import signal
 import sys
-import threading
 import types
 import typing
-from collections.abc import Callable, Sequence
-from typing import Any
+import uuid
+import warnings
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, NoReturn
 
 import httpx
 import liveavatar_api.models
 from liveavatar_api.resources import OPERATIONS, Operation, Resources
 
+from liveavatar import __version__
 from liveavatar._client import LiveAvatar
 from liveavatar._sessions import KEEP_ALIVE_INTERVAL
-from liveavatar._transport import API_KEY_ENV, BASE_URL_ENV, SESSION_ENV, SESSION_TOKEN_ENV
+from liveavatar._settings import API_KEY_ENV, BASE_URL_ENV, SESSION_ENV, SESSION_TOKEN_ENV
 from liveavatar.errors import LiveAvatarError
 
 __all__ = ["main"]
@@ -41,10 +50,30 @@ __all__ = ["main"]
 # global option and a field of LLM configurations).
 FIELD = "field:"
 _MODELS = vars(liveavatar_api.models)
+EXIT_SESSION_ENDED = 3
+EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What a command prints and the exit code it ends with."""
+
+    result: Any
+    code: int = 0
 
 
 class UsageError(LiveAvatarError):
     """A command line that cannot become a call (reported like an API error, exit 1)."""
+
+
+def _json_value(text: str) -> Any:
+    """A flag's JSON value; argparse names the flag in front of the message."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise argparse.ArgumentTypeError(
+            f"not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno}): {text!r}"
+        ) from None
 
 
 def _kebab(name: str) -> str:
@@ -79,7 +108,7 @@ def _scalar(members: list[Any]) -> Callable[[str], Any]:
         if kind in members:
             return kind
     if any(_is_object(m) or typing.get_origin(m) is list for m in members):
-        return json.loads
+        return _json_value
     return str
 
 
@@ -99,6 +128,23 @@ class _Field:
     def is_object(self) -> bool:
         return any(_is_object(m) for m in self.members)
 
+    @property
+    def metavar(self) -> str:
+        if self.is_object:
+            return "JSON"
+        choices = _choices(self.members)
+        if choices is not None and bool not in self.members:
+            return "{" + ",".join(choices) + "}"
+        return self.name.rstrip("_").upper()
+
+    def check(self, value: Any) -> None:
+        """A value of a UUID field that is no UUID, named by its flag (from a flag or --json)."""
+        if uuid.UUID in self.members and isinstance(value, str):
+            try:
+                uuid.UUID(value)
+            except ValueError:
+                raise UsageError(f"{self.flag}: not a UUID: {value!r}") from None
+
     def add_to(self, parser: argparse.ArgumentParser) -> None:
         choices = _choices(self.members)
         suffix = " (required)" if self.required else ""
@@ -112,7 +158,7 @@ class _Field:
             parser.add_argument(
                 self.flag,
                 dest=self.dest,
-                type=json.loads,
+                type=_json_value,
                 metavar="JSON",
                 help=f"a JSON object, or one {self.flag}.FIELD VALUE per field{suffix}",
             )
@@ -121,7 +167,7 @@ class _Field:
                 self.flag,
                 dest=self.dest,
                 type=_scalar(self.members),
-                metavar=self.name.rstrip("_").upper(),
+                metavar=self.metavar,
                 help=suffix,
             )
         if self.sensitive:
@@ -173,6 +219,19 @@ class _Command:
                     known = self.fields[name]
                     known.members += [m for m in _members(hints[name]) if m not in known.members]
 
+    def usage(self, prog: str) -> str:
+        """The usage line: required flags outside the brackets, as they are required."""
+        paths = "".join(f" {name.upper()}" for name in self.path)
+        required = "".join(
+            f" {f.flag} {f.metavar}" if bool not in f.members else f" {f.flag}"
+            for f in self.fields.values()
+            if f.required and not f.sensitive
+        )
+        line = f"{prog}{paths}{required} [options]"
+        if self.operation.method in ("POST", "PUT", "PATCH") and self.fields:
+            line += f"\n       {prog}{paths} --json BODY [options]"
+        return line
+
     def add_to(self, parser: argparse.ArgumentParser) -> None:
         for name in self.path:
             parser.add_argument(name, metavar=name.upper())
@@ -180,7 +239,7 @@ class _Command:
             found.add_to(parser)
         if self.operation.method in ("POST", "PUT", "PATCH") and self.fields:
             parser.add_argument(
-                "--json", dest=FIELD + ":json", type=json.loads, metavar="BODY",
+                "--json", dest=FIELD + ":json", type=_json_value, metavar="BODY",
                 help="the whole body as a JSON object (flags win over its fields)",
             )  # fmt: skip
         if self.operation.paginated:
@@ -199,6 +258,9 @@ class _Command:
             if value is not None:
                 keywords[name] = value
         _nested(self, keywords, extra)
+        for name, value in keywords.items():
+            if name in self.fields:
+                self.fields[name].check(value)
         missing = [f.flag for f in self.fields.values() if f.required and f.name not in keywords]
         if missing:
             raise UsageError(f"missing {', '.join(missing)} (or give them in --json)")
@@ -254,7 +316,10 @@ def _nested(command: _Command, keywords: dict[str, Any], extra: list[str]) -> No
             raise UsageError(f"{head} is given as JSON and per field: choose one")
         for part in path[:-1]:
             target = target.setdefault(part, {})
-        target[path[-1]] = _leaf(found.model, path, raw)
+        try:
+            target[path[-1]] = _leaf(found.model, path, raw)
+        except (argparse.ArgumentTypeError, ValueError) as exc:
+            raise UsageError(f"{flag}: {exc}") from None
 
 
 def _to_json(value: Any) -> Any:
@@ -287,26 +352,54 @@ def _run_operation(
 
 def _run_open(
     client: LiveAvatar, command: _Command, args: argparse.Namespace, extra: list[str]
-) -> Any:
-    """`sessions open`: start, print the session, keep it alive until Ctrl-C (or --for), stop."""
+) -> _Outcome:
+    """`sessions open`: start, print the session, keep it alive until Ctrl-C, SIGTERM or --for,
+    stop. A session the service ends first exits EXIT_SESSION_ENDED with its end reason."""
     keywords = command.keywords(args, extra)
-    with client.sessions.open(keep_alive_interval=args.keep_alive_interval, **keywords) as session:
-        started = session.started
+    session = client.sessions.open(keep_alive_interval=args.keep_alive_interval, **keywords)
+    try:
+        with _sigterm_interrupts(), session:
+            started = session.started
+            print(
+                json.dumps({"session_id": session.session_id, **_to_json(started)}, indent=2),
+                flush=True,
+            )
+            if args.seconds is None:
+                note = "Session open: Ctrl-C stops it."
+            else:
+                note = f"Session open: it stops after {args.seconds:g} s."
+            print(note, file=sys.stderr, flush=True)
+            session.wait(args.seconds)
+    except KeyboardInterrupt:  # the block has stopped the session on its way out
+        print("Session stopped.", file=sys.stderr, flush=True)
+    if session.ended and session.end_reason != "USER_CLOSED":
+        reason = session.end_reason or "ended by the service"
         print(
-            json.dumps({"session_id": session.session_id, **_to_json(started)}, indent=2),
+            f"liveavatar: session {session.session_id} ended: {reason}",
+            file=sys.stderr,
             flush=True,
         )
-        print("Session open: Ctrl-C stops it.", file=sys.stderr, flush=True)
-        try:
-            _wait(args.seconds)
-        except KeyboardInterrupt:
-            print("Stopping the session.", file=sys.stderr, flush=True)
-    return {"session_id": session.session_id, "stopped": True}
+        result = {"session_id": session.session_id, "stopped": False, "end_reason": reason}
+        return _Outcome(result, EXIT_SESSION_ENDED)
+    return _Outcome({"session_id": session.session_id, "stopped": True})
 
 
-def _wait(seconds: float | None) -> None:
-    """Until Ctrl-C, or `seconds`."""
-    threading.Event().wait(seconds)
+def _interrupt(signum: int, frame: object) -> NoReturn:
+    raise KeyboardInterrupt
+
+
+@contextmanager
+def _sigterm_interrupts() -> Iterator[None]:
+    """SIGTERM (`kill`, a service manager) stops the session as Ctrl-C does."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _interrupt)
+    except ValueError:  # not the main thread: signals are not ours to handle
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _operation_parser(
@@ -316,7 +409,10 @@ def _operation_parser(
     description: str | None = None,
 ) -> argparse.ArgumentParser:
     text = description or command.doc
-    parser = operations.add_parser(name, help=text.splitlines()[0], description=text)
+    prog = f"liveavatar {_kebab(command.operation.resource)} {name}"
+    parser = operations.add_parser(
+        name, help=text.splitlines()[0], description=text, usage=command.usage(prog)
+    )
     command.add_to(parser)
     return parser
 
@@ -326,6 +422,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="liveavatar",
         description="Call any LiveAvatar API operation and print the result as JSON.",
     )
+    parser.add_argument("--version", action="version", version=f"liveavatar {__version__}")
     parser.add_argument("--api-key", help=f"API key (default: ${API_KEY_ENV})")
     parser.add_argument(
         "--base-url", help=f"API base URL (default: ${BASE_URL_ENV} or the public API)"
@@ -370,8 +467,44 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None, *, http_client: httpx.Client | None = None) -> int:
     """Run one command; `http_client` lets a caller (or a test) supply the transport."""
+    try:
+        return _main(argv, http_client)
+    except BrokenPipeError:
+        # The reader went away (`liveavatar ... | head`): nothing left to say, and no traceback.
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file behind sys.stdout
+        pass
+
+
+def _one_line_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: typing.TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """A warning as one line of the CLI's own, not as a source location (`LocalKeyWarning`)."""
+    print(f"liveavatar: warning: {message}", file=sys.stderr, flush=True)
+
+
+def _main(argv: Sequence[str] | None, http_client: httpx.Client | None) -> int:
     parser = _parser()
     args, extra = parser.parse_known_args(argv)
+    with warnings.catch_warnings():
+        warnings.showwarning = _one_line_warning
+        return _call(args, extra, http_client)
+
+
+def _call(args: argparse.Namespace, extra: list[str], http_client: httpx.Client | None) -> int:
     try:
         with LiveAvatar(
             args.api_key,
@@ -387,8 +520,9 @@ def main(argv: Sequence[str] | None = None, *, http_client: httpx.Client | None 
         message = " ".join(str(exc).split())
         print(f"liveavatar: error: {type(exc).__name__}: {message}", file=sys.stderr)
         return 1
-    print(json.dumps(_to_json(result), indent=2, default=str))
-    return 0
+    outcome = result if isinstance(result, _Outcome) else _Outcome(result)
+    print(json.dumps(_to_json(outcome.result), indent=2, default=str))
+    return outcome.code
 
 
 if __name__ == "__main__":

@@ -10,7 +10,14 @@ from liveavatar_api.types import Unset
 
 from liveavatar.errors import LiveAvatarError
 
-__all__ = ["AsyncPageImpl", "AsyncPagerImpl", "SyncPageImpl", "first_page_number"]
+__all__ = [
+    "AsyncPageImpl",
+    "AsyncPagerImpl",
+    "SyncPageImpl",
+    "async_pager",
+    "first_page",
+    "first_page_number",
+]
 
 T = TypeVar("T")
 
@@ -51,14 +58,20 @@ class _PageData(Generic[T]):
         except (ValueError, httpx.InvalidURL):
             return self.number + 1
 
+    # Named for what users import (`liveavatar.SyncPage` / `AsyncPage`), not for this class.
+    _public_name = "Page"
+
     def __repr__(self) -> str:
         return (
-            f"<{type(self).__name__} page={self.number} items={len(self.items)} count={self.count}>"
+            f"<{self._public_name} page={self.number} items={len(self.items)} "
+            f"of count={self.count} has_next_page={self.has_next_page()}>"
         )
 
 
 class SyncPageImpl(_PageData[T]):
     """`liveavatar.SyncPage`: `.items`, `.count`, `.next_page()`, `.iter_pages()`; iterate for items."""
+
+    _public_name = "SyncPage"
 
     def __init__(self, data: Any, number: int, fetch: Callable[[int], SyncPageImpl[T]]) -> None:
         super().__init__(data, number)
@@ -81,6 +94,8 @@ class SyncPageImpl(_PageData[T]):
 
 class AsyncPageImpl(_PageData[T]):
     """`liveavatar.AsyncPage`: the same, with `await page.next_page()` and `async for`."""
+
+    _public_name = "AsyncPage"
 
     def __init__(
         self, data: Any, number: int, fetch: Callable[[int], Awaitable[AsyncPageImpl[T]]]
@@ -118,3 +133,33 @@ class AsyncPagerImpl(Generic[T]):
         page = await self
         async for item in page:
             yield item
+
+    def __repr__(self) -> str:
+        return f"<AsyncPager page={self._first} (await it for the page, async for the items)>"
+
+
+# One list call: `run(operation, args, kwargs, session_token)` returns a page's `data`.
+Run = Callable[[Any, tuple[Any, ...], dict[str, Any], str | None], Any]
+
+
+def first_page(
+    run: Run, operation: Any, args: tuple[Any, ...], kwargs: dict[str, Any], token: str | None
+) -> SyncPageImpl[Any]:
+    """The first page of a sync list call; each page fetches the next through `run`."""
+
+    def fetch(number: int) -> SyncPageImpl[Any]:
+        return SyncPageImpl(run(operation, args, {**kwargs, "page": number}, token), number, fetch)
+
+    return fetch(first_page_number(kwargs))
+
+
+def async_pager(
+    run: Run, operation: Any, args: tuple[Any, ...], kwargs: dict[str, Any], token: str | None
+) -> AsyncPagerImpl[Any]:
+    """`first_page` of the async client: `run` returns an awaitable of the page's `data`."""
+
+    async def fetch(number: int) -> AsyncPageImpl[Any]:
+        data = await run(operation, args, {**kwargs, "page": number}, token)
+        return AsyncPageImpl(data, number, fetch)
+
+    return AsyncPagerImpl(fetch, first_page_number(kwargs))

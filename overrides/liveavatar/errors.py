@@ -9,6 +9,7 @@ LiveAvatarError                  anything this package raises on purpose
  │    └── APIStatusError         any status >= 400 (status_code, code, message, body, response)
  │         ├── BadRequestError            400
  │         ├── AuthenticationError        401
+ │         ├── PaymentRequiredError       402 (out of credits)
  │         ├── PermissionDeniedError      403
  │         ├── NotFoundError              404
  │         ├── ConflictError              409
@@ -16,6 +17,8 @@ LiveAvatarError                  anything this package raises on purpose
  │         ├── RateLimitError             429
  │         └── InternalServerError        >= 500
  └── (LiveAvatarError itself)    bad configuration, e.g. neither an API key nor a session
+
+LocalKeyWarning (a UserWarning)  a key minted by the reference server sent to another host
 ```
 
 Messages are built from the status, the server's `message`/`detail` and validation
@@ -41,7 +44,9 @@ __all__ = [
     "ConflictError",
     "InternalServerError",
     "LiveAvatarError",
+    "LocalKeyWarning",
     "NotFoundError",
+    "PaymentRequiredError",
     "PermissionDeniedError",
     "RateLimitError",
     "UnprocessableEntityError",
@@ -104,6 +109,10 @@ class AuthenticationError(APIStatusError):
     """401: missing or wrong API key or session."""
 
 
+class PaymentRequiredError(APIStatusError):
+    """402: the account has no credits left for this call."""
+
+
 class PermissionDeniedError(APIStatusError):
     """403: authenticated but not allowed."""
 
@@ -140,9 +149,15 @@ class InternalServerError(APIStatusError):
     """>= 500: the server failed."""
 
 
+class LocalKeyWarning(UserWarning):
+    """A key minted by the reference server (`liveavatar-server`) is about to go to a host that
+    is not local: most likely the client is not pointed at the local server (`base_url`)."""
+
+
 _BY_STATUS: dict[int, type[APIStatusError]] = {
     400: BadRequestError,
     401: AuthenticationError,
+    402: PaymentRequiredError,
     403: PermissionDeniedError,
     404: NotFoundError,
     409: ConflictError,

@@ -55,6 +55,19 @@ def test_a_bearer_only_operation_names_the_missing_token(api: ScriptedAPI) -> No
     assert api.requests == []
 
 
+def test_no_credential_messages_never_point_back_at_the_call(api: ScriptedAPI) -> None:
+    with client(api) as la:
+        with pytest.raises(LiveAvatarError) as minting:
+            la.sessions.create_token(mode="LITE", avatar_id=UUID)  # takes a key or a token
+        with pytest.raises(LiveAvatarError) as starting:
+            la.sessions.start()  # takes a token only
+    needs = str(minting.value).split(" needs ", 1)[1]
+    assert "create_token" not in needs
+    assert "an API key" in needs
+    assert "client.sessions.create_token returns one" in str(starting.value)
+    assert api.requests == []
+
+
 def test_the_session_cookie_goes_only_where_the_spec_reads_it(api: ScriptedAPI) -> None:
     with client(api, session="cookie-value") as la:
         la.secrets.list()  # reads la_session: the cookie stands in for the key

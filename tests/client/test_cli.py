@@ -3,18 +3,22 @@ commands come from the spec (every operation, enums as choices, nested fields, -
 
 from __future__ import annotations
 
+import importlib.metadata
 import io
 import json
 import shutil
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import httpx
-import liveavatar._cli as cli_module
+import liveavatar
 import pytest
+from liveavatar import LiveSession
 from liveavatar._cli import main
 from liveavatar_api.resources import OPERATIONS, Operation
+from liveavatar_server.testing import serve
 
 from tests._support.examples import UUID, example
 from tests.client.conftest import (
@@ -130,7 +134,7 @@ def test_secrets_list_and_delete(api: ScriptedAPI, capsys: pytest.CaptureFixture
     [
         (httpx.Response(404, json={"code": 404, "data": None, "message": "Not found"}), "NotFoundError: Error code: 404 - Not found"),
         (httpx.Response(401, text="<html>\n<h1>401</h1>\n</html>"), "AuthenticationError: Error code: 401 - Unauthorized"),
-        (httpx.ConnectError("refused\nagain"), "APIConnectionError: Connection error: refused again"),
+        (httpx.ConnectError("refused\nagain"), "APIConnectionError: Connection error (api.test): refused again"),
     ],
 )  # fmt: skip
 def test_errors_exit_non_zero_with_one_line(
@@ -286,11 +290,11 @@ SESSION_REPLIES = (
 def test_sessions_open_prints_the_session_and_stops_it_after_ctrl_c(
     api: ScriptedAPI, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def interrupted(seconds: float | None) -> None:
-        assert seconds is None  # no --for: wait for Ctrl-C
+    def interrupted(session: LiveSession, timeout: float | None = None) -> bool:
+        assert timeout is None  # no --for: wait for Ctrl-C
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli_module, "_wait", interrupted)  # stands in for the user's Ctrl-C
+    monkeypatch.setattr(LiveSession, "wait", interrupted)  # stands in for the user's Ctrl-C
     api.script(*SESSION_REPLIES)
     code, out, err = cli(
         api, capsys, "sessions", "open", "--mode", "LITE", "--avatar-id", UUID, "--is-sandbox"
@@ -307,11 +311,13 @@ def test_sessions_open_prints_the_session_and_stops_it_after_ctrl_c(
 
 def test_sessions_open_for_a_while(api: ScriptedAPI, capsys: pytest.CaptureFixture[str]) -> None:
     api.script(*SESSION_REPLIES)
-    code, _, _ = cli(
+    code, _, err = cli(
         api, capsys, "sessions", "open", "--mode", "LITE", "--avatar-id", UUID, "--for", "0"
     )
     assert code == 0
     assert api.requests[-1].url.path == "/v1/sessions/stop"
+    assert "Ctrl-C" not in err
+    assert "stops after 0 s" in err
 
 
 def test_a_oneof_field_required_by_every_variant_is_required(
@@ -321,3 +327,89 @@ def test_a_oneof_field_required_by_every_variant_is_required(
     assert code == 1
     assert "missing --avatar-id" in err
     assert api.requests == []
+
+
+# --- the edges a newcomer meets first ----------------------------------------------------
+
+
+def _script() -> str:
+    script = shutil.which("liveavatar", path=str(Path(sys.executable).parent))
+    assert script is not None
+    return script
+
+
+def test_piped_into_a_reader_that_leaves_it_exits_141_quietly() -> None:
+    # The reader closes the pipe before the CLI writes (as `head` does once it has its lines).
+    with serve() as server:
+        process = subprocess.Popen(
+            [_script(), "--base-url", server.url, "avatars", "list-public"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert process.stdout is not None
+        process.stdout.close()
+        _, err = process.communicate(timeout=60)
+    assert process.returncode == 141
+    assert err == b""
+
+
+def test_version_is_the_packages(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.strip() == f"liveavatar {liveavatar.__version__}"
+    assert liveavatar.__version__ == importlib.metadata.version("liveavatar")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("--avatar-id", "not-a-uuid"),
+        ("--json", '{"avatar_id": "not-a-uuid"}'),
+    ],
+)
+def test_a_bad_uuid_names_its_flag(
+    api: ScriptedAPI, capsys: pytest.CaptureFixture[str], argv: tuple[str, str]
+) -> None:
+    code, _, err = cli(api, capsys, "sessions", "create-token", "--mode", "LITE", *argv)
+    assert code == 1
+    assert "--avatar-id: not a UUID: 'not-a-uuid'" in err
+    assert api.requests == []
+
+
+def test_bad_json_says_so_and_names_the_flag(
+    api: ScriptedAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        cli(api, capsys, "contexts", "create", "--json", "{bad")
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "argument --json: not valid JSON" in err
+    assert "invalid loads value" not in err
+
+
+def test_required_flags_are_outside_the_brackets(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["sessions", "create-token", "--help"])
+    usage = capsys.readouterr().out.split("\n\n")[0]
+    line = usage.splitlines()[0]
+    assert "--mode {FULL,LITE}" in line
+    assert "--avatar-id AVATAR_ID" in line
+    assert line.endswith("[options]")
+    assert "[--avatar-id" not in usage
+
+
+def test_a_warning_is_one_line_of_the_clis(
+    api: ScriptedAPI, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LIVEAVATAR_API_KEY", "la_" + "A" * 43)  # minted by the reference server
+    with warnings.catch_warnings():
+        warnings.simplefilter("default")
+        code = main(
+            ["--base-url", "http://api.test", "secrets", "list"],
+            http_client=httpx.Client(transport=api.transport()),
+        )
+    assert code == 0
+    err = capsys.readouterr().err
+    assert err.startswith("liveavatar: warning: The API key looks minted by the reference server")
+    assert err.count("\n") == 1

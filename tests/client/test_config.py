@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import warnings
+
 import httpx
+import liveavatar
 import pytest
 from liveavatar import APITimeoutError, LiveAvatar, LiveAvatarError
 
@@ -155,3 +158,40 @@ def test_with_options_shares_the_pool(api: ScriptedAPI) -> None:
     derived = client.with_options(max_retries=0)
     assert derived._api is client._api
     client.close()
+
+
+LOCAL_KEY = "la_" + "A" * 43  # the shape of a key the reference server mints
+
+
+def test_a_local_key_sent_to_another_host_warns() -> None:
+    with pytest.warns(liveavatar.LocalKeyWarning, match="api.liveavatar.com") as caught:
+        LiveAvatar(LOCAL_KEY).close()
+    assert caught[0].filename == __file__  # points at the line that made the client
+    with pytest.warns(liveavatar.LocalKeyWarning, match="192.0.2.7"):
+        LiveAvatar(LOCAL_KEY, base_url="http://192.0.2.7:8000").close()
+
+
+@pytest.mark.parametrize(
+    "base_url", ["http://127.0.0.1:8000", "http://localhost:8000", "http://[::1]:8000"]
+)
+def test_a_local_key_sent_to_a_local_server_does_not_warn(base_url: str) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        LiveAvatar(LOCAL_KEY, base_url=base_url).close()
+        LiveAvatar("sk-some-other-key", base_url="https://api.liveavatar.com").close()
+
+
+def test_a_connection_error_names_the_host() -> None:
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("[Errno 111] Connection refused", request=request)
+
+    def time_out(request: httpx.Request) -> httpx.Response:
+        raise httpx.ReadTimeout("timed out")  # a transport that attaches no request
+
+    for handler, expected in [(refuse, "Connection error"), (time_out, "Request timed out")]:
+        http = httpx.Client(transport=httpx.MockTransport(handler))
+        with (
+            LiveAvatar("k", base_url="http://server.example:8000", http_client=http) as client,
+            pytest.raises(liveavatar.APIConnectionError, match=rf"{expected} \(server.example\)"),
+        ):
+            client.with_options(max_retries=0).secrets.list()

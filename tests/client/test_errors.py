@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
@@ -13,6 +14,7 @@ from liveavatar import (
     APIError,
     APIStatusError,
     APITimeoutError,
+    AsyncLiveAvatar,
     AuthenticationError,
     BadRequestError,
     ConflictError,
@@ -26,7 +28,7 @@ from liveavatar import (
 )
 from liveavatar import errors as errors_module
 
-from tests.client.conftest import API_KEY, BASE_URL, SECRET_VALUE, ScriptedAPI, envelope
+from tests.client.conftest import API_KEY, BASE_URL, CONFIG, SECRET_VALUE, ScriptedAPI, envelope
 
 TABLE: list[tuple[int, type[APIStatusError]]] = [
     (400, BadRequestError),
@@ -180,6 +182,53 @@ def test_a_wrong_call_is_not_disguised_as_an_api_error(api: ScriptedAPI) -> None
     with client_for(api) as client, pytest.raises(TypeError, match="unexpected keyword"):
         client.call(list_secrets, no_such_argument=1)
     assert api.requests == []
+
+
+class _HookFailure(TypeError):
+    """What a caller's own event hook raises: a TypeError of theirs, not a bad response."""
+
+
+def _failing_hook(request: httpx.Request) -> None:
+    raise _HookFailure("the caller's hook is broken")
+
+
+async def _failing_hook_async(request: httpx.Request) -> None:
+    raise _HookFailure("the caller's hook is broken")
+
+
+def test_a_typeerror_from_a_callers_hook_surfaces_as_that_typeerror(api: ScriptedAPI) -> None:
+    api.script(httpx.Response(200, json=envelope(CONFIG)))
+    http = httpx.Client(transport=api.transport(), event_hooks={"request": [_failing_hook]})
+    with (
+        LiveAvatar(API_KEY, base_url=BASE_URL, http_client=http) as client,
+        pytest.raises(_HookFailure, match="hook is broken"),
+    ):
+        client.llm_configurations.get("cfg_1")
+
+
+def test_a_typeerror_from_a_callers_async_hook_surfaces_as_that_typeerror(
+    api: ScriptedAPI,
+) -> None:
+    api.script(httpx.Response(200, json=envelope(CONFIG)))
+
+    async def main() -> None:
+        http = httpx.AsyncClient(
+            transport=api.async_transport(), event_hooks={"request": [_failing_hook_async]}
+        )
+        async with AsyncLiveAvatar(API_KEY, base_url=BASE_URL, http_client=http) as client:
+            with pytest.raises(_HookFailure, match="hook is broken"):
+                await client.llm_configurations.get("cfg_1")
+        await http.aclose()
+
+    asyncio.run(main())
+
+
+def test_a_402_is_a_payment_required_error(api: ScriptedAPI) -> None:
+    api.script(httpx.Response(402, json={"code": 402, "data": None, "message": "No credits"}))
+    with client_for(api) as client, pytest.raises(liveavatar.PaymentRequiredError) as raised:
+        client.users.get_credits()
+    assert raised.value.status_code == 402
+    assert "No credits" in str(raised.value)
 
 
 def test_public_names_are_exported_and_all_is_honest() -> None:

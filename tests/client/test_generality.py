@@ -1,6 +1,6 @@
-"""Issue item 7: an operation added to the spec gets auth, error mapping and retries with no new
-handwritten code. The spec gains one operation, openapi-python-client generates a client from it
-(same config as `make generate`), and the new operation is called through `LiveAvatar.call`."""
+"""An operation added to the spec gets auth, error mapping and retries with no new handwritten
+code. The spec gains one operation, openapi-python-client generates a client from it (same config
+and templates as `make generate`), and the new operation is called through `LiveAvatar.call`."""
 
 from __future__ import annotations
 
@@ -73,6 +73,7 @@ def extended_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleTyp
             str(bin_dir / "openapi-python-client"), "generate",
             "--path", str(spec_file),
             "--config", str(ROOT / "overrides" / "openapi-python-client.yaml"),
+            "--custom-template-path", str(ROOT / "overrides" / "openapi-python-client-templates"),
             "--output-path", str(out),
             "--meta", "none",
             "--fail-on-warning",

@@ -115,3 +115,16 @@ def test_plain_array_lists_stay_lists() -> None:
     with LiveAvatar(API_KEY, base_url=BASE_URL, http_client=http) as client:
         assert client.secrets.list() == []
         assert client.languages.get() == []
+
+
+def test_a_page_prints_as_what_users_import(paged: PagedAPI) -> None:
+    http = httpx.Client(transport=httpx.MockTransport(paged.respond))
+    with LiveAvatar(base_url=BASE_URL, http_client=http) as client:
+        page = client.avatars.list_public()
+        last = list(page.iter_pages())[-1]
+    assert repr(page) == (
+        f"<SyncPage page=1 items={PER_PAGE} of count={PAGES * PER_PAGE} has_next_page=True>"
+    )
+    assert repr(last).startswith(f"<SyncPage page={PAGES} ")
+    assert "has_next_page=False" in repr(last)
+    assert "Impl" not in repr(page)

@@ -29,9 +29,17 @@ STARTED = {
 class SessionAPI:
     """Token, start, keep-alive and stop; `stop_status` scripts a failing stop."""
 
-    def __init__(self, stop_status: int = 200, start_status: int = 201) -> None:
+    def __init__(
+        self,
+        stop_status: int = 200,
+        start_status: int = 201,
+        keep_alive_status: int = 200,
+        started: dict[str, Any] = STARTED,
+    ) -> None:
         self.stop_status = stop_status
         self.start_status = start_status
+        self.keep_alive_status = keep_alive_status
+        self.started = started
         self.requests: list[httpx.Request] = []
 
     def respond(self, request: httpx.Request) -> httpx.Response:
@@ -41,9 +49,11 @@ class SessionAPI:
         if path.endswith("/token"):
             return httpx.Response(200, json=envelope({"session_id": UUID, "session_token": TOKEN}))
         if path.endswith("/start"):
-            return httpx.Response(self.start_status, json=envelope(STARTED))
+            return httpx.Response(self.start_status, json=envelope(self.started))
         if path.endswith("/stop"):
             return httpx.Response(self.stop_status, json=envelope(None))
+        if path.endswith("/keep-alive") and self.keep_alive_status == 409:
+            return httpx.Response(409, json={"code": 409, "data": None, "message": "Session ended"})
         return httpx.Response(200, json=envelope(None))
 
     async def respond_async(self, request: httpx.Request) -> httpx.Response:
@@ -182,3 +192,31 @@ def test_async_with_stops_on_exit_and_on_an_exception() -> None:
     with pytest.raises(KeyboardInterrupt):
         run_async(api, fail)
     check_stopped(api)
+
+
+def test_a_stop_answered_409_counts_as_stopped(
+    sleeps: list[float], caplog: pytest.LogCaptureFixture
+) -> None:
+    api = SessionAPI(stop_status=409)
+    with (
+        caplog.at_level(logging.WARNING, logger="liveavatar"),
+        client_for(api) as client,
+        open_session(client) as session,
+    ):
+        pass
+    assert len(api.stops()) == 1
+    assert sleeps == []
+    assert session.ended
+    assert caplog.records == []
+
+
+def test_the_session_is_looked_at_just_after_its_duration_limit() -> None:
+    # A beat far longer than the session may last: the limit, not the beat, wakes the loop.
+    api = SessionAPI(keep_alive_status=409, started={**STARTED, "max_session_duration": 0})
+    with client_for(api) as client, open_session(client, interval=600) as session:
+        started = time.monotonic()
+        assert session.wait(10) is True
+        assert time.monotonic() - started < 5
+        assert session.end_reason is None  # 409 seen; the scripted API tells no reason
+    assert api.stops() == []
+    assert api.paths().count("keep-alive") == 1

@@ -16,16 +16,9 @@ ADMIN_URLS = (
 )
 
 
-def _require_server_package() -> None:
-    pytest.importorskip(
-        "liveavatar_server", reason="the reference server (branch `server`) is not merged here yet"
-    )
-
-
 # One server for the whole session: its start (migrate, mint keys, serve) costs seconds.
 @pytest.fixture(scope="session")
 def sqlite_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
-    _require_server_package()
     data_dir = tmp_path_factory.mktemp("reference-sqlite")
     with reference_server(f"sqlite:///{data_dir / 'liveavatar.sqlite3'}", data_dir) as server:
         yield server
@@ -34,7 +27,6 @@ def sqlite_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningS
 @pytest.fixture(scope="module")
 def postgres_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
     """The reference server on a PostgreSQL database of its own, dropped afterwards."""
-    _require_server_package()
     psycopg = pytest.importorskip("psycopg")
     admin = None
     for url in ADMIN_URLS:

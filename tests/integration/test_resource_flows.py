@@ -31,7 +31,7 @@ from liveavatar import (
     LiveAvatarError,
     NotFoundError,
 )
-from liveavatar._transport import API_KEY_ENV, SESSION_ENV, SESSION_TOKEN_ENV
+from liveavatar._settings import API_KEY_ENV, SESSION_ENV, SESSION_TOKEN_ENV
 from liveavatar_api.models import (
     DefaultAvatarVoice,
     EmbedOrientation,

@@ -1,3 +1,4 @@
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
@@ -70,6 +71,69 @@ def _build_response(
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(client=client, response=response),
+    )
+
+
+def build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorEnvelope | HTTPValidationError | ResponseSchema]:
+    """The response of `sync_send` / `asyncio_send` parsed as the spec documents it."""
+    return _build_response(client=client, response=response)
+
+
+def _send_kwargs(
+    kwargs: dict[str, Any],
+    headers: Mapping[str, str] | None,
+    timeout: httpx.Timeout | None,
+) -> dict[str, Any]:
+    if headers:
+        kwargs["headers"] = {**kwargs.get("headers", {}), **headers}
+    if not kwargs.get("cookies"):
+        # An empty per-request cookies dict is deprecated by httpx: send none at all.
+        kwargs.pop("cookies", None)
+    if timeout is not None:
+        kwargs["timeout"] = timeout
+    return kwargs
+
+
+def sync_send(
+    avatar_id: str,
+    *,
+    client: AuthenticatedClient,
+    la_session: str | Unset = UNSET,
+    headers: Mapping[str, str] | None = None,
+    timeout: httpx.Timeout | None = None,
+) -> httpx.Response:
+    """Send the request and return the response unparsed (`build_response` parses it).
+
+    `headers` are added to the request's own; `timeout` replaces the client's (None: keep it).
+    """
+
+    kwargs = _get_kwargs(
+        avatar_id=avatar_id,
+        la_session=la_session,
+    )
+
+    return client.get_httpx_client().request(**_send_kwargs(kwargs, headers, timeout))
+
+
+async def asyncio_send(
+    avatar_id: str,
+    *,
+    client: AuthenticatedClient,
+    la_session: str | Unset = UNSET,
+    headers: Mapping[str, str] | None = None,
+    timeout: httpx.Timeout | None = None,
+) -> httpx.Response:
+    """`sync_send` on the async httpx client."""
+
+    kwargs = _get_kwargs(
+        avatar_id=avatar_id,
+        la_session=la_session,
+    )
+
+    return await client.get_async_httpx_client().request(
+        **_send_kwargs(kwargs, headers, timeout)
     )
 
 
