@@ -16,6 +16,10 @@ from typing import Any
 
 import jinja2
 import yaml
+from asyncapi import DOCUMENT as ASYNCAPI
+from asyncapi import AsyncAPIError, client_facts, payload_schema
+from asyncapi import load as load_asyncapi
+from asyncapi import validate as validate_asyncapi
 from client_facts import FactsError, client_operations, model_names, parse, referenced_names
 from derive import DeriveError, client_class_overrides, derive
 from operations import NamingError
@@ -30,6 +34,9 @@ CLIENT_CONFIG = ROOT / "overrides" / "openapi-python-client.yaml"
 # overrides/templates/<package>/<module>.py.jinja renders to generated/<package>/<module>.py.
 TEMPLATES = ROOT / "overrides" / "templates"
 EFFECTIVE = "openapi.effective.json"
+# The realtime socket's AsyncAPI document as the models ship it, and its payloads' JSON Schema.
+REALTIME_DOCUMENT = "realtime.asyncapi.json"
+REALTIME_SCHEMA = "realtime.schema.json"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 TOOLS = ("openapi-python-client", "datamodel-code-generator", "ruff")
 
@@ -46,7 +53,11 @@ the generator configuration and templates instead.
   operation as `client.<resource>.<method>(...)`, rendered from
   `overrides/templates/liveavatar_api/resources.py.jinja` (facts from `tools/client_facts.py`).
 - `liveavatar_models/`: pydantic v2 models (datamodel-code-generator), with a copy of
-  `openapi.effective.json` as package data (the reference server routes from it).
+  `openapi.effective.json` as package data (the reference server routes from it);
+  `realtime.py`: the LITE socket's frames, generated from the payload schemas of
+  `overrides/realtime.asyncapi.yaml` (shipped beside it as `realtime.asyncapi.json`).
+- `liveavatar_api/realtime.py`: the socket's message facts for the client (attrs, no pydantic),
+  rendered from `overrides/templates/liveavatar_api/realtime.py.jinja`.
 - `PROVENANCE.json`: spec and overlay sha256, tool versions, operation count.
 """
 
@@ -86,7 +97,7 @@ def _client_config(effective_spec: dict[str, Any], into: Path) -> Path:
 
 
 def _start_generators(
-    effective: Path, client_config: Path, out: Path, logs: Path
+    effective: Path, realtime: Path, client_config: Path, out: Path, logs: Path
 ) -> dict[str, Any]:
     """Start both generators side by side; `_finish_generators` waits for them."""
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
@@ -105,6 +116,13 @@ def _start_generators(
             _tool("datamodel-codegen"),
             "--input", str(effective),
             "--output", str(models / "__init__.py"),
+        ],
+        # The same generator over the realtime payloads (a JSON Schema, not OpenAPI).
+        "datamodel-code-generator-realtime": [
+            _tool("datamodel-codegen"),
+            "--input", str(realtime),
+            "--input-file-type", "jsonschema",
+            "--output", str(models / "realtime.py"),
         ],
     }  # fmt: skip
     jobs: dict[str, Any] = {}
@@ -173,7 +191,9 @@ def _client_context(
     }
 
 
-def _render_templates(effective_spec: dict[str, Any], client_config: Path) -> dict[Path, str]:
+def _render_templates(
+    effective_spec: dict[str, Any], asyncapi: dict[str, Any], client_config: Path
+) -> dict[Path, str]:
     """Every template of TEMPLATES rendered with the named operations, by output path."""
     try:
         named = named_operations(effective_spec)
@@ -194,7 +214,7 @@ def _render_templates(effective_spec: dict[str, Any], client_config: Path) -> di
         relative = template.relative_to(TEMPLATES)
         rendered[relative.with_name(relative.name.removesuffix(".jinja"))] = env.get_template(
             relative.as_posix()
-        ).render(operations=named, spec=effective_spec, **context)
+        ).render(operations=named, spec=effective_spec, realtime=client_facts(asyncapi), **context)
     return rendered
 
 
@@ -237,6 +257,13 @@ def generate(out: Path, spec: Path = SPEC) -> None:
     overlay_bytes = OVERLAY.read_bytes()
     effective_spec = effective(spec_bytes, overlay_bytes)
     effective_text = dump_spec(effective_spec)
+    asyncapi_bytes = ASYNCAPI.read_bytes()
+    try:
+        asyncapi = load_asyncapi(ASYNCAPI)
+        validate_asyncapi(asyncapi)
+        realtime_schema = payload_schema(asyncapi)
+    except AsyncAPIError as exc:
+        raise SystemExit(f"{ASYNCAPI.relative_to(ROOT)}: {exc}") from exc
 
     out.mkdir(parents=True)
     # A fixed name: datamodel-codegen writes the input file name into its header.
@@ -244,12 +271,17 @@ def generate(out: Path, spec: Path = SPEC) -> None:
     effective_path.write_text(effective_text, encoding="utf-8")
     with tempfile.TemporaryDirectory(prefix="liveavatar-config-") as config_dir:
         client_config = _client_config(effective_spec, Path(config_dir))
-        jobs = _start_generators(effective_path, client_config, out, Path(config_dir))
+        # A fixed name too: it is the header of generated/liveavatar_models/realtime.py.
+        realtime_path = Path(config_dir) / REALTIME_SCHEMA
+        realtime_path.write_text(json.dumps(realtime_schema, indent=2) + "\n", encoding="utf-8")
+        jobs = _start_generators(
+            effective_path, realtime_path, client_config, out, Path(config_dir)
+        )
         # The templates' facts come from the spec alone: they are computed (openapi-python-
         # client's parser, in this process) while the generators run. At 100x the published
         # spec that parse is a fifth of the CPU the build takes.
         try:
-            rendered = _render_templates(effective_spec, client_config)
+            rendered = _render_templates(effective_spec, asyncapi, client_config)
         except (Exception, SystemExit):
             # What stops the templates mostly stops a generator too, whose own words say more.
             _finish_generators(jobs, Path(config_dir))
@@ -267,10 +299,18 @@ def generate(out: Path, spec: Path = SPEC) -> None:
         (out / package / "py.typed").write_text("", encoding="utf-8")
     # The models ship the spec they were generated from: the server routes from it at run time.
     (out / "liveavatar_models" / EFFECTIVE).write_text(effective_text, encoding="utf-8")
+    # ... and the realtime socket's document, which the contract suite judges a socket by.
+    (out / "liveavatar_models" / REALTIME_DOCUMENT).write_text(
+        json.dumps(asyncapi, indent=2, sort_keys=False) + "\n", encoding="utf-8"
+    )
     ops = operations(json.loads(spec_bytes))
     provenance = {
         "spec": {"path": _display(spec), "sha256": sha256(spec_bytes)},
         "overlay": {"path": "overrides/openapi.overlay.yaml", "sha256": sha256(overlay_bytes)},
+        "asyncapi": {
+            "path": "overrides/realtime.asyncapi.yaml",
+            "sha256": sha256(asyncapi_bytes),
+        },
         "effective_spec": {
             "path": f"generated/{EFFECTIVE}",
             "sha256": sha256(effective_text.encode()),
