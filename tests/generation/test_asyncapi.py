@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 from importlib import resources
+from typing import Any
 
 import asyncapi
 import pytest
@@ -48,7 +49,7 @@ def test_every_message_of_the_document_has_a_model_in_its_union() -> None:
     document = asyncapi.load()
     schemas = document["components"]["schemas"]
     for action, union in (("receive", models.Command), ("send", models.Event)):
-        adapter = TypeAdapter(union)
+        adapter: TypeAdapter[Any] = TypeAdapter(union)
         for name in _payload_names(action):
             assert hasattr(models, name)
             frame_type = schemas[name]["properties"]["type"]["const"]
