@@ -35,6 +35,7 @@ from liveavatar_api.types import Unset
 
 from liveavatar import _retry
 from liveavatar.errors import LiveAvatarError
+from liveavatar.realtime import AsyncRealtime, Realtime
 
 __all__ = [
     "KEEP_ALIVE_INTERVAL",
@@ -104,6 +105,13 @@ class _SessionView:
         return f"<{type(self).__name__} session_id={session_id} started={self.started is not None}>"
 
 
+def _socket_url(session: _SessionView) -> str:
+    url = session.ws_url
+    if url is None:
+        raise LiveAvatarError("This session has no realtime socket: only LITE sessions do")
+    return url
+
+
 def _log_stop_failure(session_id: str, exc: BaseException) -> None:
     logger.error(
         "Could not stop LiveAvatar session %s after %d attempts (%s): it runs until the "
@@ -167,6 +175,10 @@ class LiveSession(_SessionView):
         if pending is None:
             raise failure
 
+    def realtime(self, **options: Any) -> Realtime:
+        """`with session.realtime() as avatar:` the LITE socket (`liveavatar.realtime`)."""
+        return Realtime(_socket_url(self), **options)
+
     def __exit__(
         self,
         exc_type: type[BaseException] | None,
@@ -225,6 +237,10 @@ class AsyncLiveSession(_SessionView):
         _log_stop_failure(self.session_id, failure)
         if pending is None:
             raise failure
+
+    def realtime(self, **options: Any) -> AsyncRealtime:
+        """`async with session.realtime() as avatar:` the LITE socket (`liveavatar.realtime`)."""
+        return AsyncRealtime(_socket_url(self), **options)
 
     async def __aexit__(
         self,
