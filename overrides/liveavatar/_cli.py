@@ -8,7 +8,8 @@ signature and types (so from the spec): enums and literals become choices, boole
 nested field (`--field.sub value`), `--json BODY` gives the whole body (flags win), paginated
 lists take `--all-pages`. Fields the spec marks writeOnly / `format: password` (a secret value)
 are read from stdin or an environment variable, so they never need to be in argv.
-`liveavatar sessions open ...` keeps a session alive until Ctrl-C, then stops it.
+`liveavatar sessions open ...` keeps a session alive until Ctrl-C, then stops it; with
+`--speak FILE.wav` (LITE) it streams the file on the session's socket and prints the events.
 """
 
 from __future__ import annotations
@@ -24,12 +25,14 @@ import threading
 import types
 import typing
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import httpx
 import liveavatar_api.models
 from liveavatar_api.resources import OPERATIONS, Operation, Resources
 
+from liveavatar._cli_speak import read_wav, speak_file
 from liveavatar._client import LiveAvatar
 from liveavatar._sessions import KEEP_ALIVE_INTERVAL
 from liveavatar._transport import API_KEY_ENV, BASE_URL_ENV, SESSION_ENV, SESSION_TOKEN_ENV
@@ -290,18 +293,24 @@ def _run_open(
 ) -> Any:
     """`sessions open`: start, print the session, keep it alive until Ctrl-C (or --for), stop."""
     keywords = command.keywords(args, extra)
+    pcm = read_wav(args.speak) if args.speak is not None else None  # refused before any call
+    spoken: dict[str, Any] = {}
     with client.sessions.open(keep_alive_interval=args.keep_alive_interval, **keywords) as session:
         started = session.started
         print(
             json.dumps({"session_id": session.session_id, **_to_json(started)}, indent=2),
             flush=True,
         )
-        print("Session open: Ctrl-C stops it.", file=sys.stderr, flush=True)
         try:
-            _wait(args.seconds)
+            if pcm is not None:
+                with session.realtime() as avatar:
+                    spoken = {"spoken": speak_file(avatar, pcm, sys.stdout)}
+            else:
+                print("Session open: Ctrl-C stops it.", file=sys.stderr, flush=True)
+                _wait(args.seconds)
         except KeyboardInterrupt:
             print("Stopping the session.", file=sys.stderr, flush=True)
-    return {"session_id": session.session_id, "stopped": True}
+    return {"session_id": session.session_id, "stopped": True, **spoken}
 
 
 def _wait(seconds: float | None) -> None:
@@ -363,6 +372,10 @@ def _parser() -> argparse.ArgumentParser:
             opened.add_argument(
                 "--for", dest="seconds", type=float, metavar="SECONDS",
                 help="stop after this long instead of waiting for Ctrl-C",
+            )  # fmt: skip
+            opened.add_argument(
+                "--speak", type=Path, metavar="FILE.wav",
+                help="LITE: stream this WAV (16-bit mono 24 kHz) on the socket, print its events, stop",
             )  # fmt: skip
             opened.set_defaults(command=command, run=_run_open)
     return parser

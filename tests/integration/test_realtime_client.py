@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import wave
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from liveavatar import AsyncLiveAvatar, LiveAvatar, LiveAvatarError
+from liveavatar._cli import main as cli_main
 from liveavatar.realtime import FRAME_BYTES, RealtimeClosed, RealtimeError, connect
 from liveavatar_api.realtime import (
     AgentAudioBufferAppended,
@@ -143,3 +147,44 @@ def test_the_async_socket(local: LocalServer) -> None:
     kinds = asyncio.run(run())
     assert kinds[-1] == "agent.state_updated"
     assert "agent.speak_started" in kinds
+
+
+def _wav(path: Path, *, rate: int = 24_000, channels: int = 1, seconds: float = 0.5) -> Path:
+    with wave.open(str(path), "wb") as wav:
+        wav.setnchannels(channels)
+        wav.setsampwidth(2)
+        wav.setframerate(rate)
+        wav.writeframes(b"\x10\x00" * int(rate * seconds) * channels)
+    return path
+
+
+def test_the_cli_streams_a_wav_file_and_prints_the_events(
+    local: LocalServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["--api-key", local.spaces[0].api_key, "--base-url", local.url, "sessions", "open"]
+    flags = ["--mode", "LITE", "--avatar-id", AVATAR, "--is-sandbox"]
+    code = cli_main([*argv, *flags, "--speak", str(_wav(tmp_path / "hello.wav"))])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    events = [json.loads(line) for line in out.splitlines() if line.startswith('{"type"')]
+    kinds = [event["type"] for event in events]
+    assert kinds.index("agent.speak_started") < kinds.index("agent.speak_ended")
+    result = json.loads(out[out.rindex("\n{") :])
+    assert result["stopped"] is True
+    assert result["spoken"]["outcome"] == "spoken"
+    assert result["spoken"]["seconds"] == 0.5
+
+
+def test_the_cli_refuses_a_wav_it_cannot_stream_in_one_line(
+    local: LocalServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["--api-key", local.spaces[0].api_key, "--base-url", local.url, "sessions", "open"]
+    flags = ["--mode", "LITE", "--avatar-id", AVATAR, "--is-sandbox", "--speak"]
+    stereo = _wav(tmp_path / "stereo.wav", rate=44_100, channels=2)
+    assert cli_main([*argv, *flags, str(stereo)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert "16-bit, 2 channel(s), 44100 Hz" in err
+    (tmp_path / "noise.wav").write_bytes(b"not a wav at all")
+    assert cli_main([*argv, *flags, str(tmp_path / "noise.wav")]) == 1
+    assert "not a PCM WAV file" in capsys.readouterr().err
