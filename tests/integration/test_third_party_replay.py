@@ -20,6 +20,7 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
@@ -51,7 +52,7 @@ def _command(kind: str) -> dict[str, Any]:
     return {"type": kind, "event_id": str(uuid.uuid4())}
 
 
-async def _replay(base: str, key: str) -> tuple[list[dict[str, Any]], dict[str, Any], str]:
+async def _replay(base: str, key: str) -> tuple[list[dict[str, Any]], dict[str, Any], str, str]:
     async with httpx.AsyncClient(base_url=base, timeout=10) as http:
         token = await http.post(
             "/v1/sessions/token",
@@ -109,13 +110,14 @@ async def _replay(base: str, key: str) -> tuple[list[dict[str, Any]], dict[str, 
             json={"session_id": session_id, "reason": "USER_DISCONNECTED"},
         )
         assert stop.status_code == 200, stop.text
-        return received, stop.json(), first[0]["event_id"] + " " + second[0]["event_id"]
+        ids = first[0]["event_id"] + " " + second[0]["event_id"]
+        return received, stop.json(), ids, parse_qs(urlsplit(ws_url).query)["token"][0]
 
 
 def test_the_livekit_plugin_traffic_runs_clean(served: tuple[str, str, Path]) -> None:
     base, key, log = served
     before = log.read_text(encoding="utf-8", errors="replace")
-    received, stopped, ids = asyncio.run(_replay(base, key))
+    received, stopped, ids, credential = asyncio.run(_replay(base, key))
     first, second = ids.split()
     assert stopped["code"] <= 200
     kinds = [event["type"] for event in received]
@@ -129,5 +131,8 @@ def test_the_livekit_plugin_traffic_runs_clean(served: tuple[str, str, Path]) ->
     assert ("agent.speak_interrupted", second) in by_kind
     assert ("agent.speak_ended", second) not in by_kind
     logged = log.read_text(encoding="utf-8", errors="replace")[len(before) :]
+    assert "WebSocket /v1/sessions/" in logged  # the handshake is logged ...
+    assert "token=<hidden>" in logged  # ... without the credential of its URL
+    assert credential not in logged
     assert "ERROR" not in logged
     assert "Traceback" not in logged
