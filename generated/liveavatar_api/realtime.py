@@ -33,8 +33,9 @@ __all__ = [
 # What each close code of the socket means.
 CLOSE_CODES: dict[int, str] = {
     1000: "The session ended (stopped, idle timeout, duration limit); `closed` came before.",
-    1001: "The server is shutting down.",
+    1009: "A frame past the server's hard size limit (16 MiB); up to it, an oversize frame gets an `error` event.",
     1011: "An unexpected server error.",
+    1012: "The server is restarting or shutting down.",
     4001: "The URL's credential is missing or invalid.",
     4004: "No such session (or not one of the credential's space).",
     4009: "The session is not running (not started yet, or already ended).",

@@ -75,7 +75,8 @@ class _Socket:
     def __init__(self, receive: Receive, send: Send) -> None:
         self._receive = receive
         self._send = send
-        self.frames: asyncio.Queue[Message] = asyncio.Queue()
+        # Bounded: a caller sending faster than the socket serves waits (backpressure).
+        self.frames: asyncio.Queue[Message] = asyncio.Queue(maxsize=32)
         self.open = True
 
     async def read(self) -> None:

@@ -24,7 +24,6 @@ __all__ = [
     "CLOSE_NOT_LITE",
     "CLOSE_NOT_RUNNING",
     "CLOSE_SERVER_ERROR",
-    "CLOSE_SHUTDOWN",
     "CLOSE_UNAUTHORIZED",
     "MAX_FRAME_BYTES",
     "Frame",
@@ -37,7 +36,6 @@ __all__ = [
 
 # The document's close codes (`info.x-close-codes`).
 CLOSE_ENDED = 1000
-CLOSE_SHUTDOWN = 1001
 CLOSE_SERVER_ERROR = 1011
 CLOSE_UNAUTHORIZED = 4001
 CLOSE_NOT_FOUND = 4004

@@ -259,3 +259,12 @@ def test_an_unknown_socket_path_is_refused_not_a_500(tenant: Tenant) -> None:
     base = str(tenant.http.base_url).replace("http://", "ws://")
     with pytest.raises(InvalidStatus, match="403"), connect(base + "/v1/x", open_timeout=5):
         pass
+
+
+def test_every_close_code_the_server_sends_is_in_the_document() -> None:
+    from liveavatar_api.realtime import CLOSE_CODES
+    from liveavatar_server import _realtime_protocol as protocol
+
+    sent = {value for name, value in vars(protocol).items() if name.startswith("CLOSE_")}
+    assert sent
+    assert sent <= set(CLOSE_CODES)
