@@ -214,11 +214,11 @@ class _Conversation:
 
     async def _ended(self) -> bool:
         """Whether the session ended (then `closing`, `closed` and code 1000 were sent)."""
-        row = await in_store(
-            self.store, lambda: sessions.get(self.store, self.space_id, self.session_id)
-        )
-        if row is not None and row["state"] == sessions.RUNNING:
+        store, space_id, session_id = self.store, self.space_id, self.session_id
+        # The poll: this session's deadlines applied, one row read (not the space's).
+        if not await in_store(store, lambda: sessions.has_ended(store, space_id, session_id)):
             return False
+        row = await in_store(store, lambda: sessions.get(store, space_id, session_id))
         await self._close(row["end_reason"] if row is not None else None)
         return True
 
