@@ -27,6 +27,7 @@ from liveavatar.errors import (
     RateLimitError,
     UnprocessableEntityError,
 )
+from liveavatar.realtime import AsyncRealtime, Realtime, RealtimeClosed, RealtimeError
 
 __all__ = [
     "APIConnectionError",
@@ -40,6 +41,7 @@ __all__ = [
     "AsyncOperation",
     "AsyncPage",
     "AsyncPager",
+    "AsyncRealtime",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
@@ -52,6 +54,9 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "RawResponse",
+    "Realtime",
+    "RealtimeClosed",
+    "RealtimeError",
     "SyncOperation",
     "SyncPage",
     "UnprocessableEntityError",
