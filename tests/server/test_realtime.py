@@ -172,15 +172,17 @@ def test_a_bad_frame_gets_an_error_event_and_the_socket_goes_on(
         assert receive(ws)["type"] == "agent.state_updated"
 
 
-@pytest.mark.parametrize("how", ["stop", "idle", "duration"])
+@pytest.mark.parametrize("how", ["stop", "idle", "duration", "sandbox"])
 def test_the_end_of_the_session_closes_the_socket(
     tenant: Tenant, clock: MovableClock, store: Store, how: str
 ) -> None:
-    session_id, ws_url, bearer = start_lite(tenant, {**LITE, "is_sandbox": False})
+    session_id, ws_url, bearer = start_lite(tenant, {**LITE, "is_sandbox": how == "sandbox"})
     with connected(ws_url) as ws:
         if how == "stop":
             stop = {"reason": "USER_CLOSED"}
             _data(httpx.post(f"{tenant.http.base_url}/v1/sessions/stop", headers=bearer, json=stop))
+        elif how == "sandbox":
+            clock.advance(store.settings.sessions.sandbox_duration + 1)
         elif how == "idle":
             clock.advance(store.settings.sessions.idle_timeout + 1)
         else:
@@ -198,10 +200,16 @@ def test_the_end_of_the_session_closes_the_socket(
             ws.recv(timeout=3)
         assert caught.value.rcvd is not None
         assert caught.value.rcvd.code == 1000
-    reason = {"stop": "USER_CLOSED", "idle": "IDLE_TIMEOUT", "duration": "MAX_DURATION_REACHED"}
+    reason = {
+        "stop": "USER_CLOSED",
+        "idle": "IDLE_TIMEOUT",
+        "duration": "MAX_DURATION_REACHED",
+        "sandbox": "MAX_DURATION_REACHED",
+    }
     assert closing["reason"] == reason[how]
+    # The REST session reflects it: historic, with the same end reason.
     session = _data(tenant.http.get(f"/v1/sessions/{session_id}"))
-    assert session.get("status", session.get("state")) != "running"
+    assert session["end_reason"] == reason[how]
 
 
 def test_keep_alive_on_the_socket_extends_the_idle_timeout(
