@@ -6,7 +6,8 @@ document's code: nothing answers a handshake with a 500). Then `connecting`, `co
 one loop: frames in (`_realtime_protocol`), the avatar's events out (`_avatar`) as the store's
 clock reaches them, and every `poll_interval` the session re-read from the database, so a stop,
 an idle timeout or the duration limit reached through any process closes the socket
-(`closing`, `closed`, code 1000).
+(`closing`, `closed`, code 1000). A session operation this process serves successfully wakes its
+sockets to re-read at once (a stop served here closes them in milliseconds, not at the poll).
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ __all__ = ["RealtimeSockets"]
 
 log = logging.getLogger("liveavatar_server.realtime")
 _PATH = re.compile(r"^/v1/sessions/(?P<session_id>[^/]+)/ws$")
+_SESSIONS = "/v1/sessions/"
+_WAKE = "liveavatar.wake"  # not an ASGI message type: the loop's own
 T = TypeVar("T")
 
 
@@ -97,6 +100,11 @@ class _Socket:
             self.open = False
             raise _Closed from None
 
+    def wake(self) -> None:
+        """Have the loop re-read its session now (a session call just succeeded here)."""
+        with contextlib.suppress(asyncio.QueueFull):
+            self.frames.put_nowait({"type": _WAKE})
+
     async def close(self, code: int, reason: str = "") -> None:
         if self.open:
             self.open = False
@@ -111,10 +119,14 @@ class RealtimeSockets:
         self.app = app
         self.store = store
         self.settings = store.settings.realtime
+        self.sockets: set[_Socket] = set()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "websocket":
-            await self.app(scope, receive, send)
+            if self.sockets and scope["type"] == "http" and scope["path"].startswith(_SESSIONS):
+                await self._session_call(scope, receive, send)
+            else:
+                await self.app(scope, receive, send)
             return
         message = await receive()
         if message["type"] != "websocket.connect":
@@ -133,6 +145,22 @@ class RealtimeSockets:
         except Exception:
             log.exception("unhandled error on a realtime socket")
             await socket.close(CLOSE_SERVER_ERROR, "server error")
+
+    async def _session_call(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """A session operation served here: on success the sockets of this process re-read
+        their sessions at once (a stop from another process waits for their next poll)."""
+        status = 0
+
+        async def watched(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        await self.app(scope, receive, watched)
+        if scope["method"] == "POST" and 200 <= status < 300:
+            for socket in list(self.sockets):
+                socket.wake()
 
     async def _admit(self, socket: _Socket, scope: Scope, session_id: str) -> Row | None:
         """The running LITE session the URL names, or None after closing with the reason."""
@@ -159,10 +187,12 @@ class RealtimeSockets:
         try:
             row = await self._admit(socket, scope, session_id)
             if row is not None:
+                self.sockets.add(socket)
                 await socket.send(state_event("connecting"))
                 await socket.send(state_event("connected"))
                 await _Conversation(self, socket, row).run()
         finally:
+            self.sockets.discard(socket)
             reader.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await reader
@@ -200,6 +230,8 @@ class _Conversation:
                 message = await asyncio.wait_for(self.socket.frames.get(), timeout=wait)
             except TimeoutError:
                 message = None
+            if message is not None and message["type"] == _WAKE:
+                next_poll, message = loop.time(), None
             if message is not None:
                 if message["type"] == "websocket.disconnect":
                     self.socket.open = False

@@ -276,3 +276,19 @@ def test_every_close_code_the_server_sends_is_in_the_document() -> None:
     sent = {value for name, value in vars(protocol).items() if name.startswith("CLOSE_")}
     assert sent
     assert sent <= set(CLOSE_CODES)
+
+
+def test_a_stop_served_by_this_process_closes_at_once_not_at_the_next_poll() -> None:
+    from liveavatar_server.testing import serve
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LIVEAVATAR_REALTIME_POLL_INTERVAL", "60")
+        with serve() as server, httpx.Client(base_url=server.url, timeout=10) as http:
+            tenant = Tenant(server.spaces[0].space_id, server.spaces[0].api_key, http)
+            http.headers["X-API-KEY"] = tenant.key
+            _, ws_url, bearer = start_lite(tenant)
+            with connected(ws_url) as ws:
+                stop = {"reason": "USER_CLOSED"}
+                _data(httpx.post(f"{server.url}/v1/sessions/stop", headers=bearer, json=stop))
+                # A minute-long poll: only the wake-up of this process's sockets is this quick.
+                assert until(ws, "session.state_updated", timeout=5)[-1]["state"] == "closing"
