@@ -149,6 +149,10 @@ PRISM := $(CURDIR)/.tools/prism/node_modules/.bin/prism
 contract: install-contract ## Judge a running server: make contract URL=http://HOST:PORT API_KEY=KEY [API_KEY_2=KEY2] [TAGS=a,b] [OPERATIONS=id,id] [MAX_TIME=170] [SEED=N] [ARGS=--strict]
 	$(BIN)/liveavatar-contract $(CONTRACT_OPTIONS) $(if $(SPEC),--spec $(SPEC)) $(ARGS)
 
+.PHONY: contract-realtime
+contract-realtime: install ## Judge a running server's LITE socket: make contract-realtime URL=http://HOST:PORT API_KEY=KEY [ARGS=--max-examples 20]
+	$(BIN)/python -m liveavatar_contract.realtime --url "$(URL)" $(ARGS)
+
 .PHONY: contract-upstream
 contract-upstream: install-dev ## Run against the pristine openapi.json and list where it and the documented behaviour disagree
 	$(BIN)/python -m liveavatar_contract --upstream $(CONTRACT_OPTIONS)

@@ -17,6 +17,10 @@ from typing import Any
 import compat
 import jinja2
 import yaml
+from asyncapi import DOCUMENT as ASYNCAPI
+from asyncapi import AsyncAPIError, client_facts, payload_schema
+from asyncapi import load as load_asyncapi
+from asyncapi import validate as validate_asyncapi
 from client_facts import FactsError, client_operations, model_names, parse, referenced_names
 from derive import DeriveError, client_class_overrides, derive
 from operations import NamingError
@@ -36,6 +40,9 @@ CLIENT_TEMPLATES = ROOT / "overrides" / "openapi-python-client-templates"
 EFFECTIVE = "openapi.effective.json"
 # generated/<PREVIOUS>/openapi.effective.json: the previous release's spec, which the report compares.
 PREVIOUS = "previous-release"
+# The realtime socket's AsyncAPI document as the models ship it, and its payloads' JSON Schema.
+REALTIME_DOCUMENT = "realtime.asyncapi.json"
+REALTIME_SCHEMA = "realtime.schema.json"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 TOOLS = ("openapi-python-client", "datamodel-code-generator", "ruff")
 
@@ -52,13 +59,17 @@ the generator configuration and templates instead.
   operation as `client.<resource>.<method>(...)`, rendered from
   `overrides/templates/liveavatar_api/resources.py.jinja` (facts from `tools/client_facts.py`).
 - `liveavatar_models/`: pydantic v2 models (datamodel-code-generator), with a copy of
-  `openapi.effective.json` as package data (the reference server routes from it).
+  `openapi.effective.json` as package data (the reference server routes from it);
+  `realtime.py`: the LITE socket's frames, generated from the payload schemas of
+  `overrides/realtime.asyncapi.yaml` (shipped beside it as `realtime.asyncapi.json`).
+- `liveavatar_api/realtime.py`: the socket's message facts for the client (attrs, no pydantic),
+  rendered from `overrides/templates/liveavatar_api/realtime.py.jinja`.
 - `CHANGES.json`, `CHANGES.md`: what changed since the previous release (`tools/compat.py`),
   each change additive or breaking for client callers and for implementations; `make
   check-compat` gates the breaking ones. `previous-release/openapi.effective.json` is the spec
   they compare with: the tree's own spec when the release version moves, kept otherwise.
 - `PROVENANCE.json`: the release (the spec's version, the toolkit revision and the distribution
-  version the rule in `tools/release.py` makes of them), spec and overlay sha256, tool versions,
+  version the rule in `tools/release.py` makes of them), spec, overlay and AsyncAPI sha256, tool versions,
   operation count. The build backend reads the version from it.
 """
 
@@ -98,7 +109,7 @@ def _client_config(effective_spec: dict[str, Any], into: Path) -> Path:
 
 
 def _start_generators(
-    effective: Path, client_config: Path, out: Path, logs: Path
+    effective: Path, realtime: Path, client_config: Path, out: Path, logs: Path
 ) -> dict[str, Any]:
     """Start both generators side by side; `_finish_generators` waits for them."""
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
@@ -118,6 +129,13 @@ def _start_generators(
             _tool("datamodel-codegen"),
             "--input", str(effective),
             "--output", str(models / "__init__.py"),
+        ],
+        # The same generator over the realtime payloads (a JSON Schema, not OpenAPI).
+        "datamodel-code-generator-realtime": [
+            _tool("datamodel-codegen"),
+            "--input", str(realtime),
+            "--input-file-type", "jsonschema",
+            "--output", str(models / "realtime.py"),
         ],
     }  # fmt: skip
     jobs: dict[str, Any] = {}
@@ -187,7 +205,10 @@ def _client_context(
 
 
 def _render_templates(
-    effective_spec: dict[str, Any], client_config: Path, release: dict[str, Any]
+    effective_spec: dict[str, Any],
+    asyncapi: dict[str, Any],
+    client_config: Path,
+    release: dict[str, Any],
 ) -> dict[Path, str]:
     """Every template of TEMPLATES rendered with the named operations, by output path."""
     try:
@@ -209,7 +230,13 @@ def _render_templates(
         relative = template.relative_to(TEMPLATES)
         rendered[relative.with_name(relative.name.removesuffix(".jinja"))] = env.get_template(
             relative.as_posix()
-        ).render(operations=named, spec=effective_spec, release=release, **context)
+        ).render(
+            operations=named,
+            spec=effective_spec,
+            release=release,
+            realtime=client_facts(asyncapi),
+            **context,
+        )
     return rendered
 
 
@@ -298,6 +325,13 @@ def generate(out: Path, spec: Path = SPEC, previous: Path | None = None) -> None
         release = release_facts(effective_spec, load_settings())
     except ReleaseError as exc:
         raise SystemExit(f"release: {exc}") from exc
+    asyncapi_bytes = ASYNCAPI.read_bytes()
+    try:
+        asyncapi = load_asyncapi(ASYNCAPI)
+        validate_asyncapi(asyncapi)
+        realtime_schema = payload_schema(asyncapi)
+    except AsyncAPIError as exc:
+        raise SystemExit(f"{ASYNCAPI.relative_to(ROOT)}: {exc}") from exc
 
     out.mkdir(parents=True)
     # A fixed name: datamodel-codegen writes the input file name into its header.
@@ -305,12 +339,17 @@ def generate(out: Path, spec: Path = SPEC, previous: Path | None = None) -> None
     effective_path.write_text(effective_text, encoding="utf-8")
     with tempfile.TemporaryDirectory(prefix="liveavatar-config-") as config_dir:
         client_config = _client_config(effective_spec, Path(config_dir))
-        jobs = _start_generators(effective_path, client_config, out, Path(config_dir))
+        # A fixed name too: it is the header of generated/liveavatar_models/realtime.py.
+        realtime_path = Path(config_dir) / REALTIME_SCHEMA
+        realtime_path.write_text(json.dumps(realtime_schema, indent=2) + "\n", encoding="utf-8")
+        jobs = _start_generators(
+            effective_path, realtime_path, client_config, out, Path(config_dir)
+        )
         # The templates' facts come from the spec alone: they are computed (openapi-python-
         # client's parser, in this process) while the generators run. At 100x the published
         # spec that parse is a fifth of the CPU the build takes.
         try:
-            rendered = _render_templates(effective_spec, client_config, release)
+            rendered = _render_templates(effective_spec, asyncapi, client_config, release)
         except (Exception, SystemExit):
             # What stops the templates mostly stops a generator too, whose own words say more.
             _finish_generators(jobs, Path(config_dir))
@@ -328,6 +367,10 @@ def generate(out: Path, spec: Path = SPEC, previous: Path | None = None) -> None
         (out / package / "py.typed").write_text("", encoding="utf-8")
     # The models ship the spec they were generated from: the server routes from it at run time.
     (out / "liveavatar_models" / EFFECTIVE).write_text(effective_text, encoding="utf-8")
+    # ... and the realtime socket's document, which the contract suite judges a socket by.
+    (out / "liveavatar_models" / REALTIME_DOCUMENT).write_text(
+        json.dumps(asyncapi, indent=2, sort_keys=False) + "\n", encoding="utf-8"
+    )
     previous_release = _write_changes(out, effective_spec, release, previous)
     ops = operations(json.loads(spec_bytes))
     provenance = {
@@ -335,6 +378,10 @@ def generate(out: Path, spec: Path = SPEC, previous: Path | None = None) -> None
         "previous_release": previous_release,
         "spec": {"path": _display(spec), "sha256": sha256(spec_bytes)},
         "overlay": {"path": "overrides/openapi.overlay.yaml", "sha256": sha256(overlay_bytes)},
+        "asyncapi": {
+            "path": "overrides/realtime.asyncapi.yaml",
+            "sha256": sha256(asyncapi_bytes),
+        },
         "effective_spec": {
             "path": f"generated/{EFFECTIVE}",
             "sha256": sha256(effective_text.encode()),

@@ -31,6 +31,7 @@ from liveavatar.errors import (
     RateLimitError,
     UnprocessableEntityError,
 )
+from liveavatar.realtime import AsyncRealtime, Realtime, RealtimeClosed, RealtimeError
 
 __all__ = [
     "APIConnectionError",
@@ -44,6 +45,7 @@ __all__ = [
     "AsyncOperation",
     "AsyncPage",
     "AsyncPager",
+    "AsyncRealtime",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
@@ -58,6 +60,9 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "RawResponse",
+    "Realtime",
+    "RealtimeClosed",
+    "RealtimeError",
     "SyncOperation",
     "SyncPage",
     "UnprocessableEntityError",

@@ -13,6 +13,7 @@ stops it; when the service ends it first, the command exits 3 and names the end 
 
 Exit codes: 0 done, 1 the call failed, 2 a bad command line, 3 the open session was ended by
 the service, 141 stdout closed early (piped into `head`), quietly.
+With `--speak FILE.wav` (LITE) it streams the file on the session's socket and prints the events.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ import warnings
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, NoReturn
 
 import httpx
@@ -39,6 +41,7 @@ import liveavatar_api.models
 from liveavatar_api.resources import OPERATIONS, Operation, Resources
 
 from liveavatar import __version__
+from liveavatar._cli_speak import read_wav, speak_file
 from liveavatar._client import LiveAvatar
 from liveavatar._sessions import KEEP_ALIVE_INTERVAL
 from liveavatar._settings import API_KEY_ENV, BASE_URL_ENV, SESSION_ENV, SESSION_TOKEN_ENV
@@ -353,9 +356,12 @@ def _run_operation(
 def _run_open(
     client: LiveAvatar, command: _Command, args: argparse.Namespace, extra: list[str]
 ) -> _Outcome:
-    """`sessions open`: start, print the session, keep it alive until Ctrl-C, SIGTERM or --for,
-    stop. A session the service ends first exits EXIT_SESSION_ENDED with its end reason."""
+    """`sessions open`: start, print the session, keep it alive until Ctrl-C, SIGTERM or --for
+    (or, with --speak, until the file is spoken), stop. A session the service ends first exits
+    EXIT_SESSION_ENDED with its end reason."""
     keywords = command.keywords(args, extra)
+    pcm = read_wav(args.speak) if args.speak is not None else None  # refused before any call
+    spoken: dict[str, Any] = {}
     session = client.sessions.open(keep_alive_interval=args.keep_alive_interval, **keywords)
     try:
         with _sigterm_interrupts(), session:
@@ -364,12 +370,16 @@ def _run_open(
                 json.dumps({"session_id": session.session_id, **_to_json(started)}, indent=2),
                 flush=True,
             )
-            if args.seconds is None:
-                note = "Session open: Ctrl-C stops it."
+            if pcm is not None:
+                with session.realtime() as avatar:
+                    spoken = {"spoken": speak_file(avatar, pcm, sys.stdout)}
             else:
-                note = f"Session open: it stops after {args.seconds:g} s."
-            print(note, file=sys.stderr, flush=True)
-            session.wait(args.seconds)
+                if args.seconds is None:
+                    note = "Session open: Ctrl-C stops it."
+                else:
+                    note = f"Session open: it stops after {args.seconds:g} s."
+                print(note, file=sys.stderr, flush=True)
+                session.wait(args.seconds)
     except KeyboardInterrupt:  # the block has stopped the session on its way out
         print("Session stopped.", file=sys.stderr, flush=True)
     if session.ended and session.end_reason != "USER_CLOSED":
@@ -381,7 +391,7 @@ def _run_open(
         )
         result = {"session_id": session.session_id, "stopped": False, "end_reason": reason}
         return _Outcome(result, EXIT_SESSION_ENDED)
-    return _Outcome({"session_id": session.session_id, "stopped": True})
+    return _Outcome({"session_id": session.session_id, "stopped": True, **spoken})
 
 
 def _interrupt(signum: int, frame: object) -> NoReturn:
@@ -460,6 +470,10 @@ def _parser() -> argparse.ArgumentParser:
             opened.add_argument(
                 "--for", dest="seconds", type=float, metavar="SECONDS",
                 help="stop after this long instead of waiting for Ctrl-C",
+            )  # fmt: skip
+            opened.add_argument(
+                "--speak", type=Path, metavar="FILE.wav",
+                help="LITE: stream this WAV (16-bit mono 24 kHz) on the socket, print its events, stop",
             )  # fmt: skip
             opened.set_defaults(command=command, run=_run_open)
     return parser

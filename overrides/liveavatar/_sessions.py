@@ -43,6 +43,7 @@ from liveavatar_api.types import Unset
 
 from liveavatar import _retry
 from liveavatar.errors import ConflictError, LiveAvatarError
+from liveavatar.realtime import AsyncRealtime, Realtime
 
 __all__ = [
     "KEEP_ALIVE_INTERVAL",
@@ -162,6 +163,13 @@ class _SessionView:
         return f"<{type(self).__name__} session_id={session_id} {state}{reason}>"
 
 
+def _socket_url(session: _SessionView) -> str:
+    url = session.ws_url
+    if url is None:
+        raise LiveAvatarError("This session has no realtime socket: only LITE sessions do")
+    return url
+
+
 class LiveSession(_SessionView):
     """`with client.sessions.open(...) as session:` (see the module docstring)."""
 
@@ -242,6 +250,10 @@ class LiveSession(_SessionView):
                 if attempt + 1 < STOP_ATTEMPTS:
                     _retry.sleep(_retry.retry_delay(attempt, exc))
         self._stop_failed(failure, pending)
+
+    def realtime(self, **options: Any) -> Realtime:
+        """`with session.realtime() as avatar:` the LITE socket (`liveavatar.realtime`)."""
+        return Realtime(_socket_url(self), **options)
 
     def __exit__(
         self,
@@ -331,6 +343,10 @@ class AsyncLiveSession(_SessionView):
                 if attempt + 1 < STOP_ATTEMPTS:
                     await _retry.async_sleep(_retry.retry_delay(attempt, exc))
         self._stop_failed(failure, pending)
+
+    def realtime(self, **options: Any) -> AsyncRealtime:
+        """`async with session.realtime() as avatar:` the LITE socket (`liveavatar.realtime`)."""
+        return AsyncRealtime(_socket_url(self), **options)
 
     async def __aexit__(
         self,

@@ -16,6 +16,8 @@ LiveAvatarError                  anything this package raises on purpose
  │         ├── UnprocessableEntityError   422 (errors: the parsed validation details)
  │         ├── RateLimitError             429
  │         └── InternalServerError        >= 500
+ ├── RealtimeError               the LITE socket could not be opened or used (liveavatar.realtime)
+ │    └── RealtimeClosed         the server closed it (code, reason)
  └── (LiveAvatarError itself)    bad configuration, e.g. neither an API key nor a session
 
 LocalKeyWarning (a UserWarning)  a key minted by the reference server sent to another host

@@ -1,4 +1,4 @@
-"""Assembling the ASGI app: store, migrations, docs, access log (uvicorn's factory entry point)."""
+"""Assembling the ASGI app: store, migrations, docs, access log, the realtime socket, CORS (uvicorn's factory entry point)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import gc
 
 from liveavatar_server._access import AccessLog
 from liveavatar_server._app import ASGIApp, ReferenceServer
+from liveavatar_server._cors import CORS
 from liveavatar_server._migrate import upgrade
+from liveavatar_server._realtime import RealtimeSockets
 from liveavatar_server._settings import Settings
 from liveavatar_server._store import Store
 
@@ -16,7 +18,7 @@ def build_app(store: Store) -> ASGIApp:
     from liveavatar_server._docs import docs_routes
 
     server = ReferenceServer(store, extra_routes=docs_routes())
-    return AccessLog(server)
+    return CORS(RealtimeSockets(AccessLog(server), store), store.settings.realtime.cors_origins)
 
 
 def create_app(settings: Settings | None = None) -> ASGIApp:

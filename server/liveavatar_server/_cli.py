@@ -36,6 +36,12 @@ def _log_config() -> dict[str, Any]:
         "formatter": "json_line",
         "stream": "ext://sys.stdout",
     }
+    # The socket's credential travels in its URL: uvicorn's handshake lines must not show it.
+    config.setdefault("filters", {})["redact_tokens"] = {
+        "()": "liveavatar_server._log_redaction.RedactTokens"
+    }
+    for handler in ("default", "access"):
+        config["handlers"][handler].setdefault("filters", []).append("redact_tokens")
     config["loggers"]["liveavatar_server"] = {
         "handlers": ["stdout_lines"],
         "level": "INFO",

@@ -30,6 +30,7 @@ from liveavatar_server import _credits
 from liveavatar_server import _sessions as sessions
 from liveavatar_server._errors import ApiError
 from liveavatar_server._pagination import Page
+from liveavatar_server._realtime_token import socket_url
 from liveavatar_server._references import references_exist
 from liveavatar_server._store import Row, Store
 from liveavatar_server.resources import Call
@@ -193,7 +194,7 @@ class Sessions(SessionsStub[Call]):
                 row["room"], f"agent-{row['id']}", now=moment, valid_until=until
             )
         if row["mode"] == "LITE":
-            fields["ws_url"] = _ws_url(ctx.url, row["id"])
+            fields["ws_url"] = socket_url(ctx.url, row, tokens)
         return StartSessionResponseSchema(**fields)
 
     def stop(self, ctx: Call, /, *, body: StopSessionSchema | None = None) -> Any:
@@ -286,12 +287,6 @@ class Sessions(SessionsStub[Call]):
         if not sessions.delete_events(ctx.store, ctx.space_id, session_id):
             raise _not_found()
         return None
-
-
-def _ws_url(request_url: str, session_id: str) -> str:
-    """Where a LITE agent would send avatar commands (not served by this reference server)."""
-    scheme, netloc, *_ = urlsplit(request_url)
-    return f"{'wss' if scheme == 'https' else 'ws'}://{netloc}/v1/sessions/{session_id}/ws"
 
 
 class Users(UsersStub[Call]):

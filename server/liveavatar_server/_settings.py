@@ -96,6 +96,34 @@ def _decimal(env: os._Environ[str], name: str, default: float) -> float:
 
 
 @dataclass(frozen=True)
+class RealtimeSettings:
+    """The LITE socket and the browser-facing side; `LIVEAVATAR_*` variables (docs/realtime.md)."""
+
+    # Audio plays this many times faster than real time (tests; the clock stays the server's).
+    playback_speed: float = 1.0
+    # How often an open socket re-reads its session (a stop or timeout from any process).
+    poll_interval: float = 0.5
+    # Origins browsers may call from (comma-separated, `*` for any); None: localhost only.
+    cors_origins: str | None = None
+
+    @classmethod
+    def from_environment(cls) -> RealtimeSettings:
+        env = os.environ
+        default = cls()
+        speed = _decimal(env, "LIVEAVATAR_PLAYBACK_SPEED", default.playback_speed)
+        poll = _decimal(env, "LIVEAVATAR_REALTIME_POLL_INTERVAL", default.poll_interval)
+        if speed <= 0 or poll <= 0:
+            raise ValueError(
+                "LIVEAVATAR_PLAYBACK_SPEED and LIVEAVATAR_REALTIME_POLL_INTERVAL must be positive"
+            )
+        return cls(
+            playback_speed=speed,
+            poll_interval=poll,
+            cors_origins=env.get("LIVEAVATAR_CORS_ORIGINS") or None,
+        )
+
+
+@dataclass(frozen=True)
 class Settings:
     """Where the server keeps its data and how it encrypts secrets."""
 
@@ -115,6 +143,7 @@ class Settings:
     # Requests per second per API key; 0 turns the limit off (the default).
     rate_limit: float = 0.0
     sessions: SessionSettings = field(default_factory=lambda: SessionSettings())
+    realtime: RealtimeSettings = field(default_factory=lambda: RealtimeSettings())
 
     def __repr__(self) -> str:
         return f"Settings(data_dir={str(self.data_dir)!r}, database_url={redact_url(self.database_url)!r})"
@@ -138,6 +167,7 @@ class Settings:
             sqlite_group_commit=os.environ.get("LIVEAVATAR_SQLITE_GROUP_COMMIT", "1") != "0",
             rate_limit=_decimal(os.environ, "LIVEAVATAR_RATE_LIMIT", 0.0),
             sessions=SessionSettings.from_environment(),
+            realtime=RealtimeSettings.from_environment(),
         )
 
     def with_database(self, url: str) -> Settings:

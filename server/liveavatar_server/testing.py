@@ -76,6 +76,7 @@ def serve(
             database_url=database_url or sqlite_url(data_dir),
             rate_limit=rate_limit,
             sessions=replace(defaults.sessions, initial_credits=credits),
+            realtime=defaults.realtime,
         )
         clock = MovableClock()
         store = Store(settings, clock=clock)
