@@ -38,7 +38,13 @@ from liveavatar_server._validation import (
     parse_json,
     validate_body,
 )
-from liveavatar_server.resources import Call, Resource, build_engine, implemented
+from liveavatar_server.resources import (
+    Call,
+    Resource,
+    ResourceEngine,
+    build_engine,
+    implemented,
+)
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -111,6 +117,7 @@ class ReferenceServer:
         handlers: Implementation[Call] | None = None,
         bindings: dict[str, Binding] | None = None,
         extra_routes: dict[str, ASGIApp] | None = None,
+        engine: ResourceEngine | None = None,
     ) -> None:
         self.store = store
         self.spec = spec if spec is not None else load_spec()
@@ -118,7 +125,9 @@ class ReferenceServer:
         self.router = Router(self.operations)
         self.handlers = implementation() if handlers is None else handlers
         self.bindings = BINDINGS if bindings is None else bindings
-        self.engine = build_engine(self.spec, self.handlers, self.bindings)
+        self.engine = (
+            build_engine(self.spec, self.handlers, self.bindings) if engine is None else engine
+        )
         # Who serves each operation: its handler when one implements it, else the resource
         # engine when the resource model gives it a role, else the stub (501).
         self.served: dict[str, tuple[Resource, str] | None] = {

@@ -22,6 +22,5 @@ def implementation() -> Implementation[Call]:
         embeddings=sessions.Embeddings(),
         avatars=catalog.Avatars(),
         voices=catalog.Voices(),
-        memory=catalog.Memory(),
         languages=catalog.Languages(),
     )

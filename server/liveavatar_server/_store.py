@@ -31,7 +31,6 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from liveavatar_server import _tables as t
-from liveavatar_server import _tables_catalog  # noqa: F401 (its tables join the shared metadata)
 from liveavatar_server import _tables_sessions as ts
 from liveavatar_server._clock import Clock, file_offset_clock, system_clock
 from liveavatar_server._crypto import SecretBox, load_keys

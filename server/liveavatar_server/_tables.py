@@ -86,12 +86,16 @@ objects = Table(
     Column("seq", Sequence, primary_key=True, autoincrement=True),
     Column("id", String(ID_LENGTH), nullable=False, unique=True),
     Column("kind", String(64), nullable=False),
+    # No space: the public catalog (seeded avatars and voices), read by every space.
     Column("space_id", String(ID_LENGTH), ForeignKey("spaces.id"), nullable=True),
+    # What the resource's lists filter on (a memory's type), '' where none; counted apart.
+    Column("part", String(64), nullable=False, server_default=""),
     Column("doc", Text, nullable=False),
     Column("sealed", Text, nullable=True),  # JSON {field: base64 ciphertext}
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
     Index("ix_objects_kind_space_newest", "kind", "space_id", "created_at", "seq"),
+    Index("ix_objects_kind_space_part_newest", "kind", "space_id", "part", "created_at", "seq"),
 )
 
 # What an object's `<x>_id` fields name. RESTRICT: the database itself refuses to delete an

@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 from liveavatar_server import Store
-from liveavatar_server import _catalog as catalog
+from liveavatar_server._cli_catalog import create_avatar
 from liveavatar_server._references import SessionRecord
 
 from tests.server.conftest import Tenant
@@ -29,7 +29,7 @@ def unknown_id() -> str:
 
 
 def own_avatar(store: Store, space_id: str, name: str = "Mine", **fields: Any) -> str:
-    row = catalog.create_avatar(
+    row = create_avatar(
         store,
         space_id,
         {

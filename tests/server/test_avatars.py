@@ -8,7 +8,7 @@ import httpx
 import pytest
 from liveavatar_server import Store
 from liveavatar_server._cli import main
-from liveavatar_server._tables_catalog import avatars
+from liveavatar_server._tables import objects
 from sqlalchemy import select
 
 from tests.server._catalog_fixtures import PUBLIC_AVATAR, PUBLIC_VOICE, ok, own_avatar, unknown_id
@@ -124,7 +124,7 @@ def test_delete_is_soft_gone_from_lists_and_reads(store: Store, tenant: Tenant) 
         assert tenant.http.request(method, f"/v1/avatars/{gone}", json=body).status_code == 404
     listed = ok(tenant.http.get("/v1/avatars"))
     assert (listed["count"], [a["id"] for a in listed["results"]]) == (1, [kept])
-    # Soft: the row is still stored, stamped with when it was deleted.
+    # Soft: the object is still stored, hidden under the deleted kind.
     with store.engine.connect() as conn:
-        stamp = conn.execute(select(avatars.c.deleted_at).where(avatars.c.id == gone)).scalar_one()
-    assert stamp is not None
+        kind = conn.execute(select(objects.c.kind).where(objects.c.id == gone)).scalar_one()
+    assert kind == "avatar.deleted"

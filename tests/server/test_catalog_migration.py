@@ -79,11 +79,11 @@ def test_upgrading_the_previous_release_keeps_its_data_and_seeds_the_catalog(
     assert reveal_secret(fresh_store, space_id, str(secret["id"])) == "sk-kept"
     with fresh_store.engine.connect() as conn:
         public_avatars = conn.execute(
-            text("SELECT count(*) FROM avatars WHERE space_id IS NULL")
+            text("SELECT count(*) FROM objects WHERE kind = 'avatar' AND space_id IS NULL")
         ).scalar_one()
         public_voices = conn.execute(
-            text("SELECT count(*) FROM voices WHERE space_id IS NULL")
+            text("SELECT count(*) FROM objects WHERE kind = 'voice' AND space_id IS NULL")
         ).scalar_one()
     assert (public_avatars, public_voices) == (6, 6)
     names = set(inspect(fresh_store.engine).get_table_names())
-    assert {"avatars", "voices", "objects", "memories", "memory_episodes"} <= names
+    assert {"objects", "object_refs"} <= names

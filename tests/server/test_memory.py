@@ -6,11 +6,10 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from liveavatar_models.server_stubs import Implementation
 from liveavatar_server import ReferenceServer, Store
-from liveavatar_server._handlers import implementation
-from liveavatar_server._handlers_catalog import Memory
-from liveavatar_server.resources import Call
+from liveavatar_server._spec import load_spec
+from liveavatar_server.resources import behaviours, build_engine
+from liveavatar_server.resources.catalog import Memory
 
 from tests.server._catalog_fixtures import KnownSessions, ok, unknown_id
 from tests.server.conftest import LiveServer
@@ -24,9 +23,19 @@ def known_sessions() -> KnownSessions:
 @pytest.fixture
 def memory_url(store: Store, known_sessions: KnownSessions) -> Iterator[str]:
     """The server with memory reading sessions from ``known_sessions`` (the injected seam)."""
-    handlers: Implementation[Call] = implementation()
-    handlers.memory = Memory(sessions=known_sessions)
-    with LiveServer(ReferenceServer(store, handlers=handlers)) as url:
+    engine = build_engine(
+        load_spec(), behaviour={**behaviours(), "memory": Memory(sessions=known_sessions)}
+    )
+    registered = engine.elsewhere
+    assert registered is not None
+
+    def sessions_too(store: Store, kind: str, space_id: str, ident: str) -> bool:
+        if kind == "session":
+            return known_sessions(store, space_id, ident) is not None
+        return registered(store, kind, space_id, ident)
+
+    engine.elsewhere = sessions_too
+    with LiveServer(ReferenceServer(store, engine=engine)) as url:
         yield url
 
 

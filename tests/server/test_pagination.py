@@ -7,7 +7,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from liveavatar_server import Store
-from liveavatar_server import _catalog as catalog
 from liveavatar_server._pagination import Page
 from liveavatar_server._spec import load_spec
 from liveavatar_server._store import new_id
@@ -124,16 +123,7 @@ def test_a_page_reads_through_the_index_on_sqlite(store: Store) -> None:
     """No table scan and no sort for a page: the newest-first index serves it in order."""
     if store.engine.dialect.name != "sqlite":
         pytest.skip("PostgreSQL's planner picks by table statistics; see bench/results/bench.md")
-    listings = [
-        catalog.PUBLIC_AVATARS,
-        catalog.SPACE_AVATARS,
-        catalog.PUBLIC_VOICES,
-        catalog.SPACE_VOICES,
-        catalog.SPACE_MEMORIES,
-        catalog.SPACE_MEMORIES_OF_TYPE,
-    ]
-    statements = [s for listing in listings for s in (listing.page, listing.count)]
-    statements += [engine._PAGE, engine._COUNT]  # every derived resource's page and count
+    statements = engine.list_statements()  # every derived resource's pages and counts
     with store.engine.connect() as conn:
         for statement in statements:
             sql = str(statement.compile(dialect=conn.dialect))

@@ -8,6 +8,7 @@ for every table the migration counts; and an upgrade counts the rows already the
 from __future__ import annotations
 
 import asyncio
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -22,14 +23,15 @@ from tests.server.conftest import Tenant, make_store
 
 MIGRATION = revision_module("0004_row_counts.py")
 OBJECTS = revision_module("0006_objects.py")
+CATALOG = revision_module("0007_catalog_objects.py")
 # table -> the SQL of a row's counter name and of its partition (0004's tables, less those
 # 0006 moved into `objects`, whose counters are named per kind).
 COUNTED: dict[str, tuple[str, str]] = {
     table: (f"'{table}'", part.format(row=table))
     for table, (part, _) in MIGRATION.COUNTED.items()
-    if table not in OBJECTS.MOVED
+    if table not in OBJECTS.MOVED and table not in CATALOG.MOVED
 }
-COUNTED["objects"] = (OBJECTS.COUNT_NAME.format(row="objects"), "''")
+COUNTED["objects"] = (OBJECTS.COUNT_NAME.format(row="objects"), "objects.part")
 
 
 def _drift(conn: Connection) -> dict[str, Any]:
@@ -102,12 +104,13 @@ def test_counts_follow_writes_through_the_api(store: Store, tenant: Tenant) -> N
 def test_counts_follow_writes_behind_the_servers_back(
     store: Store, tenant: Tenant, other_tenant: Tenant
 ) -> None:
-    for i in range(4):
+    for i in range(4):  # consecutive rows of one kind: `seq % 2` moves some of each
         ok(
             tenant.http.post(
                 "/v1/contexts", json={"name": f"x{i}", "prompt": "p", "opening_text": "o"}
             )
         )
+    for i in range(4):
         own_avatar(store, tenant.space_id, f"b{i}")
     _sessions(tenant, 2)
     before = ok(other_tenant.http.get("/v1/contexts"))["count"]
@@ -153,15 +156,23 @@ def test_an_upgrade_counts_the_rows_already_there(tmp_path: Path) -> None:
     old = make_store(tmp_path, None, None, revision=MIGRATION.down_revision)
     try:
         space_id = old.create_space("before")
-        for i in range(3):
-            own_avatar(old, space_id, f"kept{i}")
+        with old.engine.begin() as conn:  # avatars as that release wrote them, in plain SQL
+            for i in range(3):
+                conn.execute(
+                    text(
+                        "INSERT INTO avatars (id, space_id, name, type, status, is_1080p,"
+                        " created_at, updated_at) VALUES (:id, :s, :name, 'VIDEO', 'ACTIVE',"
+                        " false, :t, :t)"
+                    ),
+                    {"id": str(uuid.uuid4()), "s": space_id, "name": f"kept{i}", "t": "2026-01-01"},
+                )
         upgrade(old.engine)
         with old.engine.connect() as conn:
             assert _drift(conn) == {}
             counted = conn.execute(
                 text(
-                    "SELECT SUM(n) FROM row_counts WHERE table_name = 'avatars' "
-                    "AND space_key = :s AND part = 'live'"
+                    "SELECT SUM(n) FROM row_counts WHERE table_name = 'objects.avatar' "
+                    "AND space_key = :s"
                 ),
                 {"s": space_id},
             ).scalar_one()

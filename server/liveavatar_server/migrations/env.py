@@ -5,7 +5,6 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
-from liveavatar_server import _tables_catalog  # noqa: F401 (its tables join the metadata)
 from liveavatar_server._tables import metadata
 
 connection = context.config.attributes.get("connection")

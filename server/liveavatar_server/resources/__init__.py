@@ -1,10 +1,11 @@
 """Every derived resource served by one engine; behaviour the spec cannot tell, per resource.
 
 `model` reads the resource model from the effective spec, `engine` executes it over the
-`objects` table, and a module per resource that needs more holds only that behaviour
-(`contexts`). Resources whose storage is their own (the catalog, memory, sessions) are
-served by their handlers (`_handlers_catalog`, `_handlers_sessions`); the dispatcher sends
-every operation a handler does not implement to the engine, and what neither serves is 501.
+`objects` table, and a module holds only the behaviour the spec cannot tell (`contexts`,
+`catalog`: avatars, voices, memory). Sessions keep their own storage and handlers
+(`_handlers_sessions`); operations the model gives no role (a public list, a voice import)
+are handlers beside the engine (`_handlers_catalog`). The dispatcher sends every operation
+a handler does not implement to the engine, and what neither serves is 501.
 """
 
 from __future__ import annotations
@@ -18,11 +19,13 @@ from liveavatar_models.server_stubs import (
     NotImplementedOperation,
 )
 
+from liveavatar_server.resources.catalog import Avatars, Memory, Voices
 from liveavatar_server.resources.contexts import Contexts
 from liveavatar_server.resources.engine import Behaviour, Call, ResourceEngine, stored_kinds
 from liveavatar_server.resources.model import Model, Resource
 
 __all__ = [
+    "behaviours",
     "Behaviour",
     "Call",
     "Model",
@@ -42,10 +45,17 @@ def implemented(handlers: Implementation[Call], binding: Binding) -> bool:
     return False
 
 
+def behaviours() -> dict[str, Behaviour]:
+    """This server's behaviour per resource name (what the spec cannot tell)."""
+    return {"contexts": Contexts(), "avatars": Avatars(), "voices": Voices(), "memory": Memory()}
+
+
 def build_engine(
     spec: dict[str, Any],
     handlers: Implementation[Call] | None = None,
     bindings: dict[str, Binding] | None = None,
+    *,
+    behaviour: dict[str, Behaviour] | None = None,
 ) -> ResourceEngine:
     """The engine for ``spec``'s resource model, with the behaviours of this server.
 
@@ -57,12 +67,17 @@ def build_engine(
 
     handlers = implementation() if handlers is None else handlers
     bindings = BINDINGS if bindings is None else bindings
+    model = Model.from_spec(spec)
+    # A handler that serves one of a resource's roles owns its storage; other operations of
+    # the resource (a public list, a voice import, a preview) may be handwritten beside it.
     handwritten = {
-        binding.resource for binding in bindings.values() if implemented(handlers, binding)
+        found[0].name
+        for operation_id, binding in bindings.items()
+        if implemented(handlers, binding) and (found := model.role_of(operation_id)) is not None
     }
     return ResourceEngine(
-        Model.from_spec(spec),
-        behaviours={"contexts": Contexts()},
+        model,
+        behaviours=behaviours() if behaviour is None else behaviour,
         elsewhere=lambda store, kind, space_id, ident: references_exist(
             store, space_id, kind, ident
         ),

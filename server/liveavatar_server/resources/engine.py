@@ -13,7 +13,8 @@ does for every resource, with no per-resource code:
   documents a 409 on the delete;
 - lists are newest first, paginated when the list schema is (`count` from `row_counts`).
 
-Behaviour the spec cannot tell plugs in as a `Behaviour` (`resources.behaviour`).
+Behaviour the spec cannot tell plugs in as a `Behaviour`: a public catalog every space
+reads, a soft delete, an idempotent create, the partition a list filters on, computed fields.
 """
 
 from __future__ import annotations
@@ -23,10 +24,23 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, SecretStr
-from sqlalchemy import Integer, String, Text, bindparam, delete, func, insert, select, update
+from sqlalchemy import (
+    Integer,
+    Select,
+    String,
+    Text,
+    bindparam,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 
 from liveavatar_server import _tables as t
 from liveavatar_server._errors import ApiError
@@ -42,30 +56,20 @@ _r = t.object_refs.c
 _KIND = bindparam("kind", type_=String())
 _SPACE = bindparam("space_id", type_=String())
 _ID = bindparam("object_id", type_=String())
-_COLUMNS = (_o.id, _o.doc, _o.created_at, _o.updated_at)
-_ONE = select(*_COLUMNS).where(_o.id == _ID, _o.kind == _KIND, _o.space_id == _SPACE)
-_SEALED = select(_o.sealed).where(_o.id == _ID, _o.kind == _KIND, _o.space_id == _SPACE)
-_EXISTS = select(_o.id).where(_o.id == _ID, _o.kind == _KIND, _o.space_id == _SPACE)
-_PAGE = (
-    select(*_COLUMNS)
-    .where(_o.kind == _KIND, _o.space_id == _SPACE)
-    .order_by(_o.created_at.desc(), _o.seq.desc())
-    .limit(bindparam("limit", type_=Integer()))
-    .offset(bindparam("offset", type_=Integer()))
-)
-_ALL = (
-    select(*_COLUMNS)
-    .where(_o.kind == _KIND, _o.space_id == _SPACE)
-    .order_by(_o.created_at.desc(), _o.seq.desc())
-)
-_COUNT = select(func.coalesce(func.sum(t.row_counts.c.n), 0)).where(
-    t.row_counts.c.table_name == bindparam("count_name", type_=String()),
-    t.row_counts.c.space_key == _SPACE,
-)
+_PART = bindparam("part", type_=String())
+_COLUMNS = (_o.id, _o.space_id, _o.doc, _o.created_at, _o.updated_at)
+_OWN = (_o.id == _ID, _o.kind == _KIND, _o.space_id == _SPACE)
+# A behaviour's `public` objects (no space: the seeded catalog) are read by every space.
+_VISIBLE = (_o.id == _ID, _o.kind == _KIND, or_(_o.space_id == _SPACE, _o.space_id.is_(None)))
+_ONE = select(*_COLUMNS).where(*_OWN)
+_ONE_VISIBLE = select(*_COLUMNS).where(*_VISIBLE)
+_SEALED = select(_o.sealed).where(*_OWN)
+_EXISTS = select(_o.id).where(*_OWN)
+_EXISTS_VISIBLE = select(_o.id).where(*_VISIBLE)
 _INSERT = insert(t.objects).values(
     {
         name: bindparam(name, type_=t.objects.c[name].type)
-        for name in ("id", "kind", "space_id", "doc", "sealed", "created_at", "updated_at")
+        for name in ("id", "kind", "space_id", "part", "doc", "sealed", "created_at", "updated_at")
     }
 )
 _UPDATE = (
@@ -73,10 +77,12 @@ _UPDATE = (
     .where(_o.id == _ID)
     .values(
         doc=bindparam("doc", type_=Text()),
+        part=_PART,
         updated_at=bindparam("updated_at", type_=t.UTCDateTime()),
     )
 )
-_DELETE = delete(t.objects).where(_o.id == _ID, _o.kind == _KIND, _o.space_id == _SPACE)
+_DELETE = delete(t.objects).where(*_OWN)
+_HIDE = update(t.objects).where(*_OWN).values(kind=bindparam("hidden_kind", type_=String()))
 _REFERRED = select(_r.source_id).where(_r.target_id == _ID).limit(1)
 _ADD_REF = insert(t.object_refs).values(
     source_id=_ID,
@@ -108,6 +114,35 @@ _EMPTY: dict[str, Callable[[], Any]] = {
 }
 
 
+@lru_cache(maxsize=8)
+def _page(public: bool, part: bool, paged: bool) -> Select[Any]:
+    """A list's rows newest first: the space's or the public ones, of one part or all."""
+    where = [_o.kind == _KIND, _o.space_id.is_(None) if public else _o.space_id == _SPACE]
+    if part:
+        where.append(_o.part == _PART)
+    query = select(*_COLUMNS).where(*where).order_by(_o.created_at.desc(), _o.seq.desc())
+    if paged:
+        limit, offset = bindparam("limit", type_=Integer()), bindparam("offset", type_=Integer())
+        query = query.limit(limit).offset(offset)
+    return query
+
+
+@lru_cache(maxsize=2)
+def _count(part: bool) -> Select[Any]:
+    """The rows a list counts, from `row_counts` (kept by triggers): one index read."""
+    c = t.row_counts.c
+    where = [c.table_name == bindparam("count_name", type_=String()), c.space_key == _SPACE]
+    if part:
+        where.append(c.part == _PART)
+    return select(func.coalesce(func.sum(c.n), 0)).where(*where)
+
+
+def list_statements() -> list[Select[Any]]:
+    """Every statement a list runs (the index test reads their plans)."""
+    pages = [_page(p, q, True) for p in (False, True) for q in (False, True)]
+    return [*pages, _count(False), _count(True)]
+
+
 @dataclass(frozen=True)
 class Call:
     """One authenticated call: who, in which space, against which store, at which URL."""
@@ -122,6 +157,11 @@ class Call:
 class Behaviour:
     """What the spec cannot tell about one resource, as hooks on the engine (defaults: none)."""
 
+    # Objects of no space (a seeded catalog) are read, and named, by every space.
+    public: bool = False
+    # A delete hides the object (its kind becomes `<kind>.deleted`) instead of removing it.
+    soft_delete: bool = False
+
     def stored(
         self, call: Call, doc: dict[str, Any], current: Mapping[str, Any] | None
     ) -> dict[str, Any]:
@@ -132,15 +172,23 @@ class Behaviour:
         """The answer's fields from the stored object (computed fields go here)."""
         return data
 
+    def ident(self, call: Call, doc: Mapping[str, Any]) -> str | None:
+        """A deterministic id for a new object (a create that is idempotent); None: a new one."""
+        return None
+
+    def part(self, doc: Mapping[str, Any]) -> str:
+        """The partition an object's lists filter on ('' for none)."""
+        return ""
+
+    def listing(self, call: Call, kwargs: Mapping[str, Any]) -> tuple[bool, str | None]:
+        """What a list shows: (the public objects instead of the space's, only this part)."""
+        return False, None
+
 
 def stored_kinds(model: Model, handwritten: frozenset[str] = frozenset()) -> dict[str, Resource]:
-    """kind -> resource, for the resources the engine stores: every one with a create that
-    no handler serves (``handwritten`` names those)."""
-    return {
-        r.kind: r
-        for r in model.resources.values()
-        if "create" in r.operations and r.name not in handwritten
-    }
+    """kind -> resource, for the resources the engine stores: every derived one no handler
+    serves a role of (``handwritten`` names those)."""
+    return {r.kind: r for r in model.resources.values() if r.name not in handwritten}
 
 
 def _dump(doc: Mapping[str, Any]) -> str:
@@ -152,7 +200,7 @@ def _moved(previous: datetime) -> datetime:
 
 
 def _count_name(kind: str) -> str:
-    return f"objects.{kind}"  # the row_counts name migration 0006's triggers keep
+    return f"objects.{kind}"  # the row_counts name the objects triggers keep (0006, 0007)
 
 
 @dataclass
@@ -161,7 +209,7 @@ class ResourceEngine:
 
     model: Model
     behaviours: dict[str, Behaviour] = field(default_factory=dict)
-    # kind -> checker(store, space_id, id) for what `objects` does not hold (sessions, avatars)
+    # kind -> checker(store, space_id, id) for what `objects` does not hold (sessions)
     elsewhere: Callable[[Store, str, str, str], bool] | None = None
     # resources a handler serves with storage of its own (the engine leaves them alone)
     handwritten: frozenset[str] = frozenset()
@@ -172,8 +220,11 @@ class ResourceEngine:
     def serves(self, resource: Resource) -> bool:
         return resource.kind in self._stored
 
-    def _behaviour(self, resource: Resource) -> Behaviour:
+    def behaviour(self, resource: Resource) -> Behaviour:
         return self.behaviours.get(resource.name) or Behaviour()
+
+    def resource(self, name: str) -> Resource:
+        return self.model.resources[name]
 
     # --- the roles ----------------------------------------------------------------------------
 
@@ -182,7 +233,7 @@ class ResourceEngine:
         if role == "create":
             return self.create(resource, call, kwargs["body"])
         if role == "list":
-            return self.list(resource, call, kwargs.get("page", 1), kwargs.get("page_size", 20))
+            return self.list(resource, call, kwargs)
         if role == "get":
             return self.get(resource, call, str(ident))
         if role == "update":
@@ -205,13 +256,35 @@ class ResourceEngine:
             if value is None and spec_field is not None and spec_field.default is not None:
                 value = spec_field.default
             doc[name] = value
-        doc = self._behaviour(resource).stored(call, doc, None)
+        return self.insert(resource, call, doc, sealed, role="create")
+
+    def insert(
+        self,
+        resource: Resource,
+        call: Call,
+        doc: dict[str, Any],
+        sealed: Mapping[str, str] | None = None,
+        *,
+        role: str = "get",
+        public: bool = False,
+    ) -> dict[str, Any]:
+        """A new object of ``resource`` from its fields: a create, or a handler's own way to
+        make one (the CLI's avatars, a bound voice; ``public`` for the catalog); answered in
+        ``role``'s shape. An existing object of the behaviour's `ident` is answered instead."""
+        behaviour = self.behaviour(resource)
+        doc = behaviour.stored(call, doc, None)
+        ident = behaviour.ident(call, doc)
+        if ident is not None:
+            with call.store.cursor(write=False) as cursor:
+                found = cursor.one(_ONE, self._which(resource, call, ident))
+            if found is not None:
+                return self._from_row(resource, role, call, found)
         stamp = now()
-        ident = new_id()
         row: dict[str, Any] = {
-            "id": ident,
+            "id": ident or new_id(),
             "kind": resource.kind,
-            "space_id": call.space_id,
+            "space_id": None if public else call.space_id,
+            "part": behaviour.part(doc),
             "doc": _dump(doc),
             "sealed": _dump(sealed) if sealed else None,
             "created_at": stamp,
@@ -220,35 +293,57 @@ class ResourceEngine:
         with self._writing(call.store, self._vanished(resource)) as cursor:
             self._check_references(resource, call, cursor, doc)
             cursor.run(_INSERT, row)
-            self._add_references(resource, cursor, ident, doc, doc.keys())
-        return self._answer(resource, "create", call, ident, doc, stamp, stamp)
+            self._add_references(resource, cursor, row["id"], doc, doc.keys())
+        return self._answer(resource, role, call, row, doc)
 
     def get(self, resource: Resource, call: Call, ident: str) -> dict[str, Any]:
+        visible = _ONE_VISIBLE if self.behaviour(resource).public else _ONE
         with call.store.cursor(write=False) as cursor:
-            row = cursor.one(_ONE, self._which(resource, call, ident))
+            row = cursor.one(visible, self._which(resource, call, ident))
         if row is None:
             raise self._not_found(resource)
         return self._from_row(resource, "get", call, row)
 
-    def list(self, resource: Resource, call: Call, page: int, size: int) -> Any:
-        values = {"kind": resource.kind, "space_id": call.space_id}
+    def list(
+        self,
+        resource: Resource,
+        call: Call,
+        kwargs: Mapping[str, Any],
+        *,
+        public: bool | None = None,
+    ) -> Any:
+        """The list role: the space's objects (or the public ones) newest first, one page;
+        ``public`` overrides the behaviour's choice (a handler's public list)."""
+        chosen, part = self.behaviour(resource).listing(call, kwargs)
+        public = chosen if public is None else public
+        values: dict[str, Any] = {
+            "kind": resource.kind,
+            "space_id": "" if public else call.space_id,
+        }
+        if part is not None:
+            values["part"] = part
         if not resource.listing.paginated:
             with call.store.cursor(write=False) as cursor:
-                rows = cursor.all(_ALL, values)
+                rows = cursor.all(_page(public, part is not None, False), values)
             return [self._from_row(resource, "list", call, row) for row in rows]
+        page, size = int(kwargs.get("page", 1)), int(kwargs.get("page_size", 20))
         where = Page(call.url, page, size)
         with call.store.cursor(write=False) as cursor:
-            counted = cursor.one(_COUNT, {**values, "count_name": _count_name(resource.kind)})
+            counted = cursor.one(
+                _count(part is not None), {**values, "count_name": _count_name(resource.kind)}
+            )
             total = int(next(iter(counted.values()))) if counted else 0
             rows = (
                 []
                 if where.offset >= total
-                else cursor.all(_PAGE, {**values, "limit": size, "offset": where.offset})
+                else cursor.all(
+                    _page(public, part is not None, True),
+                    {**values, "limit": size, "offset": where.offset},
+                )
             )
         listing = resource.listing
-        answer: dict[str, Any] = {
-            str(listing.items): [self._from_row(resource, "list", call, row) for row in rows]
-        }
+        items = [self._from_row(resource, "list", call, row) for row in rows]
+        answer: dict[str, Any] = {str(listing.items): items}
         if listing.count is not None:
             answer[listing.count] = total
         following, preceding = where.links(total)
@@ -261,21 +356,28 @@ class ResourceEngine:
     def update(self, resource: Resource, call: Call, ident: str, body: BaseModel) -> dict[str, Any]:
         changes = body.model_dump(mode="json", exclude_unset=True)
         changes = {k: v for k, v in changes.items() if not self._sealed(resource, k)}
+        behaviour = self.behaviour(resource)
         with self._writing(call.store, self._vanished(resource)) as cursor:
             row = cursor.one(_ONE, self._which(resource, call, ident))
             if row is None:
                 raise self._not_found(resource)
             current = json.loads(row["doc"])
-            doc = self._behaviour(resource).stored(call, {**current, **changes}, current)
+            doc = behaviour.stored(call, {**current, **changes}, current)
             changed = [k for k in doc if k not in current or doc[k] != current[k]]
             self._check_references(resource, call, cursor, {k: doc[k] for k in changed})
             stamp = _moved(row["updated_at"])
-            cursor.run(_UPDATE, {"object_id": ident, "doc": _dump(doc), "updated_at": stamp})
+            values = {
+                "object_id": ident,
+                "doc": _dump(doc),
+                "part": behaviour.part(doc),
+                "updated_at": stamp,
+            }
+            cursor.run(_UPDATE, values)
             for name in changed:
                 if name in resource.references:
                     cursor.run(_DROP_REF, {"object_id": ident, "field": name})
             self._add_references(resource, cursor, ident, doc, changed)
-        return self._answer(resource, "update", call, ident, doc, row["created_at"], stamp)
+        return self._answer(resource, "update", call, {**row, "updated_at": stamp}, doc)
 
     def delete(self, resource: Resource, call: Call, ident: str) -> None:
         which = self._which(resource, call, ident)
@@ -284,7 +386,10 @@ class ResourceEngine:
                 raise self._not_found(resource)
             if cursor.one(_REFERRED, {"object_id": ident}) is not None:
                 raise self._still_referenced(resource)
-            cursor.run(_DELETE, which)
+            if self.behaviour(resource).soft_delete:
+                cursor.run(_HIDE, {**which, "hidden_kind": f"{resource.kind}.deleted"})
+            else:
+                cursor.run(_DELETE, which)
 
     # --- what the rest of the server asks ------------------------------------------------------
 
@@ -299,15 +404,17 @@ class ResourceEngine:
         return self.elsewhere(store, kind, space_id, ident)
 
     def find(self, store: Store, kind: str, space_id: str, ident: str) -> dict[str, Any] | None:
-        """The stored fields of an object of ``kind`` in ``space_id``, None when there is none."""
+        """The stored fields of an object of ``kind`` the space may read, None when none."""
         with store.cursor(write=False) as cursor:
-            row = cursor.one(_ONE, {"kind": kind, "space_id": space_id, "object_id": ident})
+            row = cursor.one(
+                self._visible(kind, _ONE_VISIBLE, _ONE), self._of(kind, space_id, ident)
+            )
         return None if row is None else dict(json.loads(row["doc"]))
 
     def reveal(self, store: Store, kind: str, space_id: str, ident: str, name: str) -> str | None:
         """A sealed field's value, decrypted (for integrations and tests; never answered)."""
         with store.cursor(write=False) as cursor:
-            row = cursor.one(_SEALED, {"kind": kind, "space_id": space_id, "object_id": ident})
+            row = cursor.one(_SEALED, self._of(kind, space_id, ident))
         if row is None or row["sealed"] is None:
             return None
         token = json.loads(row["sealed"]).get(name)
@@ -336,8 +443,15 @@ class ResourceEngine:
     # --- the parts ----------------------------------------------------------------------------
 
     @staticmethod
-    def _which(resource: Resource, call: Call, ident: str) -> dict[str, Any]:
-        return {"kind": resource.kind, "space_id": call.space_id, "object_id": ident}
+    def _of(kind: str, space_id: str, ident: str) -> dict[str, Any]:
+        return {"kind": kind, "space_id": space_id, "object_id": ident}
+
+    def _which(self, resource: Resource, call: Call, ident: str) -> dict[str, Any]:
+        return self._of(resource.kind, call.space_id, ident)
+
+    def _visible(self, kind: str, public: Select[Any], own: Select[Any]) -> Select[Any]:
+        resource = self._stored.get(kind)
+        return public if resource is not None and self.behaviour(resource).public else own
 
     @staticmethod
     def _sealed(resource: Resource, name: str) -> bool:
@@ -363,10 +477,8 @@ class ResourceEngine:
         return ApiError(400, f"{names}: what it names was deleted meanwhile")
 
     def _exists(self, cursor: RawCursor, kind: str, space_id: str, ident: str) -> bool:
-        return (
-            cursor.one(_EXISTS, {"kind": kind, "space_id": space_id, "object_id": ident})
-            is not None
-        )
+        statement = self._visible(kind, _EXISTS_VISIBLE, _EXISTS)
+        return cursor.one(statement, self._of(kind, space_id, ident)) is not None
 
     def _check_references(
         self, resource: Resource, call: Call, cursor: RawCursor, doc: Mapping[str, Any]
@@ -403,24 +515,26 @@ class ResourceEngine:
     def _from_row(
         self, resource: Resource, role: str, call: Call, row: Mapping[str, Any]
     ) -> dict[str, Any]:
-        doc = json.loads(row["doc"])
-        return self._answer(
-            resource, role, call, row["id"], doc, row["created_at"], row["updated_at"]
-        )
+        return self._answer(resource, role, call, row, json.loads(row["doc"]))
 
     def _answer(
         self,
         resource: Resource,
         role: str,
         call: Call,
-        ident: str,
+        row: Mapping[str, Any],
         doc: Mapping[str, Any],
-        created: datetime,
-        updated: datetime,
     ) -> dict[str, Any]:
         """The answer of ``role``: exactly the fields its schema has (required ones always)."""
-        data = {**doc, "id": ident, "created_at": created, "updated_at": updated}
-        data = self._behaviour(resource).present(call, data)
+        data: dict[str, Any] = {
+            **doc,
+            "id": row["id"],
+            "created_at": row["created_at"],
+            "updated_at": row["updated_at"],
+        }
+        if row.get("space_id") is not None:
+            data["space_id"] = row["space_id"]
+        data = self.behaviour(resource).present(call, data)
         shape = resource.answer(role)
         if shape is None:
             return data
