@@ -90,7 +90,7 @@ def test_an_old_database_upgrades_without_losing_data(database_url: str, tmp_pat
     try:
         assert store.principal_for_key("la_old_key") is not None
         assert store.principal_for_session("las_old_cookie") is not None
-        listed = engine_of_tests().list(resource("llm_configurations"), call(store, "s1"), 1, 20)
+        listed = engine_of_tests().list(resource("llm_configurations"), call(store, "s1"), {})
         assert [row["id"] for row in listed] == ["l1"]
     finally:
         store.close()
