@@ -25,12 +25,12 @@ from liveavatar_server.resources.engine import Behaviour, Call, ResourceEngine, 
 from liveavatar_server.resources.model import Model, Resource
 
 __all__ = [
-    "behaviours",
     "Behaviour",
     "Call",
     "Model",
     "Resource",
     "ResourceEngine",
+    "behaviours",
     "build_engine",
     "stored_kinds",
 ]
