@@ -172,10 +172,11 @@ def revoke_api_key(args: argparse.Namespace) -> int:
 
 
 def rotate_secrets(args: argparse.Namespace) -> int:
+    from liveavatar_server._handlers import implementation
     from liveavatar_server._spec import load_spec
     from liveavatar_server.resources import build_engine
 
-    count = build_engine(load_spec()).rotate_sealed(_store(args))
+    count = build_engine(load_spec(), implementation()).rotate_sealed(_store(args))
     print(
         f"re-encrypted {count} secret(s) (objects with write-only values) "
         "under the first key of LIVEAVATAR_SECRET_KEY"

@@ -16,10 +16,11 @@ StoreFactory = Callable[[argparse.Namespace], Store]
 def create_avatar(store: Store, space_id: str, fields: dict[str, Any]) -> dict[str, Any]:
     """A new avatar of ``space_id`` (the API has no create: this command and the tests make
     them), through the resource engine; ApiError(400) for a voice the space cannot read."""
+    from liveavatar_server._handlers import implementation
     from liveavatar_server._spec import load_spec
     from liveavatar_server.resources import Call, build_engine
 
-    engine = build_engine(load_spec())
+    engine = build_engine(load_spec(), implementation())
     call = Call(store=store, principal=None, space_id=space_id, url="", engine=engine)
     return engine.insert(engine.resource("avatars"), call, fields)
 

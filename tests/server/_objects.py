@@ -10,11 +10,12 @@ from typing import Any
 
 from liveavatar_models.server_stubs import BINDINGS
 from liveavatar_server import Store
+from liveavatar_server._handlers import implementation
 from liveavatar_server._spec import load_spec
 from liveavatar_server.resources import Call, Resource, ResourceEngine, build_engine
 from pydantic import TypeAdapter
 
-_ENGINE: ResourceEngine = build_engine(load_spec())
+_ENGINE: ResourceEngine = build_engine(load_spec(), implementation())
 
 
 def engine() -> ResourceEngine:

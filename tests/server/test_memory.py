@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 from liveavatar_server import ReferenceServer, Store
+from liveavatar_server._handlers import implementation
 from liveavatar_server._spec import load_spec
 from liveavatar_server.resources import behaviours, build_engine
 from liveavatar_server.resources.catalog import Memory
@@ -24,7 +25,9 @@ def known_sessions() -> KnownSessions:
 def memory_url(store: Store, known_sessions: KnownSessions) -> Iterator[str]:
     """The server with memory reading sessions from ``known_sessions`` (the injected seam)."""
     engine = build_engine(
-        load_spec(), behaviour={**behaviours(), "memory": Memory(sessions=known_sessions)}
+        load_spec(),
+        implementation(),
+        behaviour={**behaviours(), "memory": Memory(sessions=known_sessions)},
     )
     registered = engine.elsewhere
     assert registered is not None

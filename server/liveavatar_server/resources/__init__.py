@@ -52,20 +52,19 @@ def behaviours() -> dict[str, Behaviour]:
 
 def build_engine(
     spec: dict[str, Any],
-    handlers: Implementation[Call] | None = None,
+    handlers: Implementation[Call],
     bindings: dict[str, Binding] | None = None,
     *,
     behaviour: dict[str, Behaviour] | None = None,
 ) -> ResourceEngine:
     """The engine for ``spec``'s resource model, with the behaviours of this server.
 
-    A resource any of whose operations a handler implements keeps its own storage: the
-    engine neither stores nor serves it, and asks the handwritten checkers for its ids.
+    A resource one of whose roles a handler implements (``handlers``: this server's are
+    `_handlers.implementation()`) keeps its own storage: the engine neither stores nor
+    serves it, and asks the handwritten checkers for its ids.
     """
-    from liveavatar_server._handlers import implementation
     from liveavatar_server._references import references_exist
 
-    handlers = implementation() if handlers is None else handlers
     bindings = BINDINGS if bindings is None else bindings
     model = Model.from_spec(spec)
     # A handler that serves one of a resource's roles owns its storage; other operations of
