@@ -152,6 +152,19 @@ def field_resource(spec: dict[str, Any]) -> dict[str, Any]:
     )
 
 
+def catalog_resource(spec: dict[str, Any]) -> dict[str, Any]:
+    """The existing resource with an update but no create (the catalog's avatars): NEW_FIELD
+    goes on its schemas too, so an object the API cannot create keeps it through an update."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    from resource_model import derive_model
+
+    return next(
+        r
+        for r in derive_model(spec)["resources"].values()
+        if {"update", "get"} <= set(r["operations"]) and "create" not in r["operations"]
+    )
+
+
 def next_version(spec: dict[str, Any]) -> dict[str, Any]:
     """``spec`` at the next minor version (0.1.0 -> 0.2.0) plus the gadgets resource, NEW_FIELD
     (optional) on every schema of an existing CRUD resource (`field_resource`) and
@@ -160,7 +173,11 @@ def next_version(spec: dict[str, Any]) -> dict[str, Any]:
     major, minor, *_ = (int(part) for part in new["info"]["version"].split("."))
     new["info"]["version"] = f"{major}.{minor + 1}.0"
     schemas = new["components"]["schemas"]
-    for name in set(field_resource(spec)["schemas"].values()):
+    touched = {
+        *field_resource(spec)["schemas"].values(),
+        *catalog_resource(spec)["schemas"].values(),
+    }
+    for name in touched:
         schemas[name]["properties"][NEW_FIELD] = {"type": "string", "title": "Next Version Note"}
     first_enum = next(s for s in schemas.values() if s.get("type") == "string" and s.get("enum"))
     first_enum["enum"].append(NEW_ENUM_VALUE)

@@ -19,6 +19,7 @@ from tests.generation.next_version import (
     NEW_ENUM_VALUE,
     NEW_FIELD,
     RESOURCE,
+    catalog_resource,
     field_resource,
     next_version,
 )
@@ -190,7 +191,16 @@ def test_the_next_version_is_served_end_to_end_through_the_client(
         [0, old["name"], o["update"], {oid: "$10.id", **update_body}],  # 13
     ]
     storage = Storage(tmp_path / "data", settings={"PYTHONPATH": str(tree)})
-    keys = [storage.provision("next-version"), storage.provision("another-space")]
+    space = storage.cli("create-space", "next-version")
+    keys = [storage.cli("create-api-key", "--space", space), storage.provision("another-space")]
+    # An object the API cannot create (the catalog's): made by the CLI, the field set by update.
+    made_elsewhere = model[catalog_resource(published)["name"]]
+    c, cid = _methods(spec, made_elsewhere), made_elsewhere["id_parameter"]
+    avatar = storage.cli("create-avatar", "--space", space, "--name", "kept")
+    steps += [
+        [0, made_elsewhere["name"], c["update"], {cid: avatar, NEW_FIELD: "on the catalog"}],
+        [0, made_elsewhere["name"], c["get"], {cid: avatar}],  # 15
+    ]
     with LiveServer(storage) as server:
         done = _run(tree, server.base_url, keys, steps)
 
@@ -212,3 +222,5 @@ def test_the_next_version_is_served_end_to_end_through_the_client(
     items = listed if isinstance(listed, list) else listed.get(old["list"].get("items") or "")
     assert [i[NEW_FIELD] for i in items or [] if i["id"] == made["id"]] == ["kept"]
     assert done[13]["ok"][NEW_FIELD] == "changed"
+    assert done[14]["ok"][NEW_FIELD] == "on the catalog"
+    assert (done[15]["ok"][NEW_FIELD], done[15]["ok"]["name"]) == ("on the catalog", "kept")
