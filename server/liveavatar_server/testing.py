@@ -35,6 +35,7 @@ from pathlib import Path
 
 import uvicorn
 
+from liveavatar_server._app import ASGIApp
 from liveavatar_server._asgi import assemble
 from liveavatar_server._clock import MovableClock
 from liveavatar_server._migrate import upgrade
@@ -113,7 +114,7 @@ def _migrate(store: Store) -> None:
 class _Served:
     """uvicorn on a loop of its own in a thread; the stop skips `Server.shutdown`'s fixed pauses."""
 
-    def __init__(self, app: object) -> None:
+    def __init__(self, app: ASGIApp) -> None:
         self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._sock.bind(("127.0.0.1", 0))
         self.port: int = self._sock.getsockname()[1]

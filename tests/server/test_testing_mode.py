@@ -13,7 +13,6 @@ from liveavatar_server import _tables as server_tables
 from liveavatar_server._migrate import current_revision, head_revision, reset_database, upgrade
 from liveavatar_server.testing import LocalServer, serve
 from liveavatar_server.testing import liveavatar_server as liveavatar_server  # the fixture
-
 from sqlalchemy import MetaData, select
 
 from tests.server.conftest import scratch_postgres_schema
