@@ -29,7 +29,8 @@ class Pristine(Protocol):
 
     def restore(self) -> None: ...
 
-    def close(self) -> None: ...
+    def discard(self) -> None:
+        """Let go of the kept state; the database itself is about to be thrown away."""
 
 
 def keep(engine: Engine) -> Pristine:
@@ -69,7 +70,10 @@ class _SqliteCopy:
             # The destination stays in WAL mode (SQLite keeps its journal mode through a backup).
             self._copy.backup(self._live)
 
-    def close(self) -> None:
+    def discard(self) -> None:
+        # Closed last, this connection checkpoints the WAL into a file about to be deleted:
+        # no fsync for that (~12 ms of a stop otherwise).
+        self._live.execute("PRAGMA synchronous=OFF")
         self._live.close()
         self._copy.close()
 
@@ -117,5 +121,5 @@ class _Rows:
                     {"name": name, "value": last_value or 1, "called": last_value is not None},
                 )
 
-    def close(self) -> None:
+    def discard(self) -> None:
         pass

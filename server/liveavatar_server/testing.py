@@ -192,14 +192,20 @@ def serve(
         )
         clock = MovableClock()
         store = Store(settings, clock=clock)
+        try:
+            _migrate(store)
+            spaces = []
+            for name in ("space-a", "space-b"):
+                space_id = store.create_space(name)  # with `credits` credits
+                spaces.append(TestSpace(space_id, store.create_api_key(space_id)))
+            pristine = keep(store.engine)
+        except BaseException:
+            store.close()
+            raise
+        # Closed after the store: the last connection to close a SQLite database checkpoints
+        # it, and the kept state's connection does so without an fsync (it is thrown away).
+        stack.callback(pristine.discard)
         stack.callback(store.close)
-        _migrate(store)
-        spaces = []
-        for name in ("space-a", "space-b"):
-            space_id = store.create_space(name)  # with `credits` credits
-            spaces.append(TestSpace(space_id, store.create_api_key(space_id)))
-        pristine = keep(store.engine)
-        stack.callback(pristine.close)
         app, reference = assemble(store)
         served = _Served(app)
         stack.callback(served.stop)
