@@ -186,6 +186,10 @@ bench: bench-tools ## One full benchmark run (server vs Prism and ceiling, clien
 bench-server: bench-tools ## Durable creates on SQLite vs Prism, 32 connections (the server's goal) -> bench/results/
 	$(BIN)/python -m bench.run --suite server --duration $(BENCH_DURATION)
 
+.PHONY: bench-limits
+bench-limits: bench-tools ## Ours vs the limit apps (same work, bench/limits/) and the fair FastAPI peer; the testing mode's start/reset/stop -> bench/results/
+	$(BIN)/python -m bench.run --suite limits --duration $(BENCH_DURATION)
+
 .PHONY: bench-spec
 bench-spec: install-dev ## Rewrite bench/openapi.large.json (the 10x spec) from openapi.json
 	$(BIN)/python -m bench.make_large_spec

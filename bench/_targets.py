@@ -148,30 +148,73 @@ def _ceiling_granian(workdir: Path) -> Iterator[Endpoint]:
         yield _peer_endpoint(port, proc.pid, log)
 
 
+def _uvicorn_app(
+    name: str, app: str, env: dict[str, str], *, created: bool = True
+) -> Callable[[Path], AbstractContextManager[Endpoint]]:
+    """A peer or limit app under uvicorn with the settings of `liveavatar-server serve`.
+
+    ``created``: make one configuration first, so the get scenario reads a row that exists.
+    """
+
+    @contextmanager
+    def start(workdir: Path) -> Iterator[Endpoint]:
+        port = free_port()
+        argv = [
+            str(BIN / "python"), "-m", "uvicorn", app,
+            "--host", "127.0.0.1", "--port", str(port), "--workers", "1",
+            "--loop", "uvloop", "--http", "httptools", "--no-access-log", "--no-server-header",
+            "--log-level", "warning",
+        ]  # fmt: skip
+        values = {key: value.format(workdir=workdir) for key, value in env.items()}
+        log = workdir / f"{name}.log"
+        with running(argv, port=port, log=log, env={**os.environ, **values}, cwd=ROOT) as proc:
+            endpoint = _peer_endpoint(port, proc.pid, log)
+            if not created:
+                yield endpoint
+                return
+            made = httpx.post(
+                endpoint.base_url + CREATE_PATH,
+                json=endpoint.create_body,
+                headers={"X-API-KEY": PEER_API_KEY},
+                timeout=30,
+            )
+            made.raise_for_status()
+            get_path = f"{CREATE_PATH}/{made.json()['data']['id']}"
+            yield Endpoint(
+                endpoint.base_url, proc.pid, PEER_API_KEY, endpoint.create_body, get_path, log
+            )
+
+    return start
+
+
+_PEER_APP = "bench.peers.fastapi_sqlalchemy:app"
+_PEER_DB = {"LIVEAVATAR_PEER_DB": "{workdir}/peer.db"}
+_peer_fastapi = _uvicorn_app("peer-fastapi", _PEER_APP, _PEER_DB)
+_peer_fastapi_wal = _uvicorn_app(
+    "peer-fastapi-wal", _PEER_APP, {**_PEER_DB, "LIVEAVATAR_PEER_JOURNAL": "wal"}
+)
+_peer_fastapi_wal_async = _uvicorn_app(
+    "peer-fastapi-wal-async", "bench.peers.fastapi_sqlalchemy_async:app", _PEER_DB
+)
+_limit_sqlite = _uvicorn_app(
+    "limit-sqlite", "bench.limits.sqlite:app", {"LIVEAVATAR_LIMIT_DB": "{workdir}/limit.db"}
+)
+
+
 @contextmanager
-def _peer_fastapi(workdir: Path) -> Iterator[Endpoint]:
-    """The stock FastAPI + SQLAlchemy implementation under bench/peers/, on SQLite."""
-    port = free_port()
-    argv = [
-        str(BIN / "python"), "-m", "uvicorn", "bench.peers.fastapi_sqlalchemy:app",
-        "--host", "127.0.0.1", "--port", str(port), "--workers", "1",
-        "--loop", "uvloop", "--http", "httptools", "--no-access-log", "--log-level", "warning",
-    ]  # fmt: skip
-    env = {**os.environ, "LIVEAVATAR_PEER_DB": str(workdir / "peer.db")}
-    log = workdir / "peer-fastapi.log"
-    with running(argv, port=port, log=log, env=env, cwd=ROOT) as proc:
-        endpoint = _peer_endpoint(port, proc.pid, log)
-        created = httpx.post(
-            endpoint.base_url + CREATE_PATH,
-            json=endpoint.create_body,
-            headers={"X-API-KEY": PEER_API_KEY},
-            timeout=30,
+def _limit_postgres(workdir: Path) -> Iterator[Endpoint]:
+    with scratch_database() as url:
+        start = _uvicorn_app(
+            "limit-postgres",
+            "bench.limits.postgres:app",
+            {
+                "LIVEAVATAR_LIMIT_DATABASE_URL": url.replace(
+                    "postgresql+psycopg://", "postgresql://"
+                )
+            },
         )
-        created.raise_for_status()
-        get_path = f"{CREATE_PATH}/{created.json()['data']['id']}"
-        yield Endpoint(
-            endpoint.base_url, proc.pid, PEER_API_KEY, endpoint.create_body, get_path, log
-        )
+        with start(workdir) as endpoint:
+            yield endpoint
 
 
 def _peer_endpoint(port: int, pid: int, log: Path) -> Endpoint:
@@ -214,6 +257,28 @@ TARGETS: dict[str, Target] = {
             "peer-fastapi",
             "stock FastAPI + SQLAlchemy ORM as the FastAPI docs teach (bench/peers/), SQLite",
             _peer_fastapi,
+        ),
+        Target(
+            "peer-fastapi-wal",
+            "the fair peer: the same FastAPI + SQLAlchemy ORM (sync engine, thread pool) with "
+            "SQLite WAL, synchronous=NORMAL",
+            _peer_fastapi_wal,
+        ),
+        Target(
+            "peer-fastapi-wal-async",
+            "the fair peer on SQLAlchemy's async engine (aiosqlite, async def), WAL, NORMAL",
+            _peer_fastapi_wal_async,
+        ),
+        Target(
+            "limit-sqlite",
+            "the limit: bare ASGI app, same uvicorn settings, key in a dict, JSON parse, "
+            "SQLite WAL NORMAL insert committed per loop turn before the answer (bench/limits/)",
+            _limit_sqlite,
+        ),
+        Target(
+            "limit-postgres",
+            "the limit on PostgreSQL: the same work, psycopg async, pipelined group commit",
+            _limit_postgres,
         ),
     )
 }

@@ -77,6 +77,24 @@ def markdown(results: dict[str, Any]) -> str:
                 f"other CPU {_fmt(flow['foreign_cpu_percent'], 0)}%"
             ]
         )
+    fixture = results.get("fixture")
+    if fixture is not None:
+        lines += ["", "## Testing mode (`liveavatar_server.testing`, in process)", ""]
+        if "failed" in fixture:
+            lines += [f"failed: {fixture['failed']}"]
+        else:
+            lines += [
+                f"{fixture['rounds']} rounds each, after one warm `serve()`; cycle = start + one "
+                "GET + stop; each reset follows a secret and a configuration made over HTTP.",
+                "",
+                "| step | median ms | p90 ms | min ms |",
+                "| --- | ---: | ---: | ---: |",
+            ]
+            for step in ("start", "reset", "stop", "cycle"):
+                row = fixture[step]
+                lines.append(
+                    f"| {step} | {row['median_ms']:.2f} | {row['p90_ms']:.2f} | {row['min_ms']:.2f} |"
+                )
     lists = results.get("lists")
     if lists is not None:
         lines += ["", "## Lists as the caller's space grows (SQLite)", ""]

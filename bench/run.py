@@ -15,11 +15,12 @@ from typing import Any
 
 from bench import report
 from bench._targets import ROOT, our_server
+from bench.fixture import bench_fixture
 from bench.flows import bench_list_scaling, bench_session_flow
 from bench.generation import bench_generation
 from bench.server import DEFAULT_DURATION_S, bench_servers
 
-__all__ = ["SUITES", "goals", "main", "performance_goals"]
+__all__ = ["SUITES", "goals", "limit_goals", "main", "performance_goals"]
 
 RESULTS = ROOT / "bench" / "results"
 CLIENT_SCRIPT = ROOT / "bench" / "client_overhead.py"
@@ -42,6 +43,27 @@ MAX_GOAL_P99_MS = {
 MIN_PEER_RATIO = 3.0
 MIN_FLOW_CEILING_RATIO = 0.10
 MAX_PAGINATED_GROWTH = 1.5
+# Against the limit: ours / the limit app doing the same work, and / the fair peer.
+MIN_LIMIT_RATIO = {
+    ("ours-sqlite", "limit-sqlite", "create"): 0.75,
+    ("ours-sqlite", "limit-sqlite", "get"): 0.75,
+    ("ours-postgres", "limit-postgres", "create"): 0.6,
+    ("ours-postgres", "ours-sqlite", "create"): 0.5,
+}
+MAX_LIMIT_P99_FACTOR = 2.0
+FAIR_PEERS = ("peer-fastapi-wal", "peer-fastapi-wal-async")
+MIN_FAIR_PEER_RATIO = 3.0
+MAX_FIXTURE_MS = {"start": 50.0, "reset": 5.0, "stop": 20.0}
+_LIMIT_TARGETS = [
+    "ours-sqlite",
+    "ours-postgres",
+    "ours-postgres-2w",
+    "limit-sqlite",
+    "limit-postgres",
+    "peer-fastapi-wal",
+    "peer-fastapi-wal-async",
+    "ceiling",
+]
 SUITES: dict[str, dict[str, Any]] = {
     "all": {
         "targets": [
@@ -49,7 +71,11 @@ SUITES: dict[str, dict[str, Any]] = {
             "ours-sqlite-full",
             "ours-postgres",
             "ours-postgres-2w",
+            "limit-sqlite",
+            "limit-postgres",
             "peer-fastapi",
+            "peer-fastapi-wal",
+            "peer-fastapi-wal-async",
             "prism",
             "ceiling",
             "ceiling-granian",
@@ -58,6 +84,17 @@ SUITES: dict[str, dict[str, Any]] = {
         "client": True,
         "generation": True,
         "flows": True,
+        "fixture": True,
+    },
+    # Ours against the limit apps and the fair peer, the fixture, the session flow.
+    "limits": {
+        "targets": _LIMIT_TARGETS,
+        "scenarios": ("create", "get"),
+        "client": False,
+        "generation": False,
+        "flows": False,
+        "session_flow": True,
+        "fixture": True,
     },
     # The server's goal: durable creates on SQLite against Prism, same load generator, same run.
     "server": {
@@ -141,11 +178,12 @@ def goals(results: dict[str, Any]) -> list[dict[str, Any]]:
         for ours in [name for name in [*targets, *server["failed"]] if name.startswith("ours")]:
             create = targets.get(ours, {}).get("create")
             ratio = create["requests_per_s"] / prism["requests_per_s"] if create and prism else None
-            out.append({
-                "goal": f"{ours} create throughput >= {MIN_PRISM_RATIO:g}x Prism",
-                "measured": f"{ratio:.2f}x" if ratio is not None else "n/a",
-                "met": None if ratio is None else ratio >= MIN_PRISM_RATIO,
-            })  # fmt: skip
+            if "prism" in targets or "prism" in server["failed"]:  # (suites without Prism: no row)
+                out.append({
+                    "goal": f"{ours} create throughput >= {MIN_PRISM_RATIO:g}x Prism",
+                    "measured": f"{ratio:.2f}x" if ratio is not None else "n/a",
+                    "met": None if ratio is None else ratio >= MIN_PRISM_RATIO,
+                })  # fmt: skip
             out.append({
                 "goal": f"{ours} create p99 <= {MAX_P99_MS:g} ms at 32 connections",
                 "measured": f"{create['p99_ms']:.2f} ms" if create else "n/a",
@@ -256,6 +294,69 @@ def performance_goals(results: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+def _rate(targets: dict[str, Any], name: str, scenario: str) -> dict[str, Any] | None:
+    found: dict[str, Any] | None = targets.get(name, {}).get(scenario)
+    return found
+
+
+def limit_goals(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """The figures against the limit apps, the fair peer and the fixture (one run's ratios)."""
+    out: list[dict[str, Any]] = []
+    targets = (results.get("server") or {}).get("targets", {})
+    for (ours, theirs, scenario), minimum in MIN_LIMIT_RATIO.items():
+        mine, limit = _rate(targets, ours, scenario), _rate(targets, theirs, scenario)
+        ratio = mine["requests_per_s"] / limit["requests_per_s"] if mine and limit else None
+        out.append(_goal(
+            f"{ours} {scenario}s / {theirs} >= {minimum:g}",
+            f"{ratio:.2f} ({mine['requests_per_s']:,.0f} / {limit['requests_per_s']:,.0f} req/s)"
+            if ratio is not None and mine and limit else "n/a",
+            None if ratio is None else ratio >= minimum,
+        ))  # fmt: skip
+    mine, limit = _rate(targets, "ours-sqlite", "create"), _rate(targets, "limit-sqlite", "create")
+    out.append(_goal(
+        f"ours-sqlite create p99 <= {MAX_LIMIT_P99_FACTOR:g}x limit-sqlite's",
+        f"{mine['p99_ms']:.1f} ms vs {limit['p99_ms']:.1f} ms" if mine and limit else "n/a",
+        None if not (mine and limit) else mine["p99_ms"] <= MAX_LIMIT_P99_FACTOR * limit["p99_ms"],
+    ))  # fmt: skip
+    for scenario in ("create", "get"):
+        mine = _rate(targets, "ours-sqlite", scenario)
+        peers = [(n, r) for n in FAIR_PEERS if (r := _rate(targets, n, scenario))]
+        best = max(peers, key=lambda p: p[1]["requests_per_s"]) if peers else None
+        ratio = mine["requests_per_s"] / best[1]["requests_per_s"] if mine and best else None
+        out.append(_goal(
+            f"ours-sqlite {scenario}s / fair FastAPI peer (best of WAL sync, async) "
+            f">= {MIN_FAIR_PEER_RATIO:g}x",
+            f"{ratio:.1f}x (vs {best[0]}, {best[1]['requests_per_s']:,.0f} req/s)"
+            if ratio is not None and best else "n/a",
+            None if ratio is None else ratio >= MIN_FAIR_PEER_RATIO,
+        ))  # fmt: skip
+    fixture = results.get("fixture")
+    for step, limit_ms in MAX_FIXTURE_MS.items():
+        figure = fixture.get(step) if fixture else None
+        out.append(_goal(
+            f"testing mode: {step} (median) <= {limit_ms:g} ms",
+            f"{figure['median_ms']:.1f} ms (p90 {figure['p90_ms']:.1f}, min {figure['min_ms']:.1f})"
+            if figure else "n/a",
+            None if figure is None else figure["median_ms"] <= limit_ms,
+        ))  # fmt: skip
+    flow, limit = results.get("session_flow"), _rate(targets, "limit-sqlite", "create")
+    out.append(_goal(
+        "session flows (token+start+stop) / limit-sqlite creates (report)",
+        f"{flow['flows_per_s']:,.0f} / {limit['requests_per_s']:,.0f} = "
+        f"{flow['flows_per_s'] / limit['requests_per_s']:.3f}"
+        if flow and "flows_per_s" in flow and limit else "n/a",
+        None,
+    ))  # fmt: skip
+    one, two = (_rate(targets, n, "create") for n in ("ours-postgres", "ours-postgres-2w"))
+    out.append(_goal(
+        "PostgreSQL creates, --workers 2 / --workers 1 (report)",
+        f"{two['requests_per_s']:,.0f} / {one['requests_per_s']:,.0f} = "
+        f"{two['requests_per_s'] / one['requests_per_s']:.2f}x" if one and two else "n/a",
+        None,
+    ))  # fmt: skip
+    return out
+
+
 # Above this share of the machine taken by other processes during a wrk run, say it is noisy.
 BUSY_FOREIGN_CPU_PERCENT = 10.0
 
@@ -304,11 +405,15 @@ def main(argv: list[str] | None = None) -> int:
     if suite["client"]:
         print("client overhead", flush=True)
         results["client"] = _client_overhead()
-    if suite["flows"]:
+    if suite["flows"] or suite.get("session_flow"):
         print("session flow", flush=True)
         results["session_flow"] = _guarded(bench_session_flow, args.duration)
+    if suite["flows"]:
         print("lists as the space grows", flush=True)
         results["lists"] = _guarded(bench_list_scaling, args.duration)
+    if suite.get("fixture"):
+        print("testing mode (serve, reset, stop)", flush=True)
+        results["fixture"] = _guarded(bench_fixture, args.duration)
     if suite["generation"]:
         print("generation", flush=True)
         results["generation"] = bench_generation()
@@ -318,6 +423,8 @@ def main(argv: list[str] | None = None) -> int:
     results["goals"] = goals(results)
     if suite["flows"]:
         results["goals"] += performance_goals(results)
+    if "limit-sqlite" in suite["targets"]:
+        results["goals"] += limit_goals(results)
 
     stem = "bench" if args.suite == "all" else f"bench-{args.suite}"
     args.out.mkdir(parents=True, exist_ok=True)

@@ -8,7 +8,6 @@ import os
 import re
 import threading
 import time
-import uuid
 from typing import Any
 
 import pydantic_core
@@ -25,7 +24,9 @@ def request_id(scope: Scope) -> bytes:
     for name, value in scope["headers"]:
         if name == REQUEST_ID_HEADER and _SANE_ID.match(value):
             return bytes(value)
-    return uuid.uuid4().hex.encode()
+    # 128 random bits as 32 hex digits, as `uuid4().hex` gave, without building a UUID
+    # (uuid4 was 2.3% of a create's samples under wrk).
+    return os.urandom(16).hex().encode()
 
 
 class BatchedLineHandler(logging.StreamHandler):  # type: ignore[type-arg]

@@ -15,10 +15,16 @@ from liveavatar_server._store import Store
 
 def build_app(store: Store) -> ASGIApp:
     """The full application over an already migrated ``store``."""
+    return assemble(store)[0]
+
+
+def assemble(store: Store) -> tuple[ASGIApp, ReferenceServer]:
+    """The full application and the reference server inside it (the testing mode resets it)."""
     from liveavatar_server._docs import docs_routes
 
     server = ReferenceServer(store, extra_routes=docs_routes())
-    return CORS(RealtimeSockets(AccessLog(server), store), store.settings.realtime.cors_origins)
+    app = CORS(RealtimeSockets(AccessLog(server), store), store.settings.realtime.cors_origins)
+    return app, server
 
 
 def create_app(settings: Settings | None = None) -> ASGIApp:

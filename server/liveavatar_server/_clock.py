@@ -32,6 +32,11 @@ class MovableClock:
         with self._lock:
             self._offset += timedelta(seconds=seconds)
 
+    def reset(self) -> None:
+        """Back to wall time (the test double's `reset()`: as a fresh server's clock)."""
+        with self._lock:
+            self._offset = timedelta()
+
 
 def file_offset_clock(path: str) -> Clock:
     """Wall time plus the seconds written in ``path`` (missing or unreadable: zero).

@@ -6,6 +6,7 @@ works offline and a strict Content-Security-Policy keeps it to this origin.
 
 from __future__ import annotations
 
+import functools
 import json
 from importlib import resources
 
@@ -107,6 +108,13 @@ def docs_routes() -> dict[str, ASGIApp]:
 
     `/` and `/docs/` redirect (307) to `/docs`.
     """
+    return dict(_docs_routes())
+
+
+@functools.cache
+def _docs_routes() -> dict[str, ASGIApp]:
+    # Built once per process: the routes answer constants (the testing mode builds an app
+    # per `serve()`; encoding the spec costs ~10 ms).
     spec = load_spec()
     # "Try it out" should call this server, not the production host the spec names.
     served = {**spec, "servers": [{"url": "/"}]}

@@ -24,6 +24,11 @@ class RateLimiter:
         self._buckets: dict[str, tuple[float, float]] = {}
         self._lock = threading.Lock()
 
+    def reset(self) -> None:
+        """Every key's bucket full again (the test double's `reset()`)."""
+        with self._lock:
+            self._buckets.clear()
+
     def admit(self, key: str) -> None:
         """Take one token for ``key`` or raise the 429."""
         now = self._clock()

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from bench.run import goals, parse_client_overhead, performance_goals
+from bench.run import goals, limit_goals, parse_client_overhead, performance_goals
 
 SAMPLES = Path(__file__).parent
 
@@ -81,3 +81,33 @@ def test_performance_goals_are_ratios_to_the_faster_ceiling() -> None:
         "paginated list p99, 1,000,000 / 1,000 rows in the space <= 1.5x": False,
         "PostgreSQL creates, --workers 2 / --workers 1 (report)": None,
     }
+
+
+def test_limit_goals_take_one_runs_ratios_and_the_faster_fair_peer() -> None:
+    targets = {
+        "ours-sqlite": {"create": _run(6_000.0, 20.0), "get": _run(6_000.0, 6.0)},
+        "limit-sqlite": {"create": _run(9_000.0, 12.0), "get": _run(7_000.0, 5.0)},
+        "ours-postgres": {"create": _run(1_500.0, 20.0)},
+        "limit-postgres": {"create": _run(2_000.0, 20.0)},
+        "peer-fastapi-wal": {"create": _run(1_000.0, 90.0), "get": _run(1_000.0, 50.0)},
+        "peer-fastapi-wal-async": {"create": _run(2_500.0, 90.0), "get": _run(900.0, 50.0)},
+    }
+    step = {"median_ms": 3.0, "p90_ms": 4.0, "min_ms": 1.0}
+    results = {
+        "server": {"targets": targets, "failed": {}},
+        "fixture": {"start": step, "reset": step, "stop": {**step, "median_ms": 25.0}},
+    }
+    judged = {goal["goal"]: goal["met"] for goal in limit_goals(results)}
+    assert judged["ours-sqlite creates / limit-sqlite >= 0.75"] is False  # 0.67
+    assert judged["ours-sqlite gets / limit-sqlite >= 0.75"] is True  # 0.86
+    assert judged["ours-postgres creates / limit-postgres >= 0.6"] is True  # 0.75
+    assert judged["ours-postgres creates / ours-sqlite >= 0.5"] is False  # 0.25
+    assert judged["ours-sqlite create p99 <= 2x limit-sqlite's"] is True  # 20 <= 24
+    # The faster peer of each scenario: async for creates (2.4x), sync for gets (6x).
+    assert (
+        judged["ours-sqlite creates / fair FastAPI peer (best of WAL sync, async) >= 3x"] is False
+    )
+    assert judged["ours-sqlite gets / fair FastAPI peer (best of WAL sync, async) >= 3x"] is True
+    assert judged["testing mode: reset (median) <= 5 ms"] is True
+    assert judged["testing mode: stop (median) <= 20 ms"] is False
+    assert judged["session flows (token+start+stop) / limit-sqlite creates (report)"] is None
