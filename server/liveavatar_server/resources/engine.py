@@ -84,11 +84,21 @@ _UPDATE = (
 _DELETE = delete(t.objects).where(*_OWN)
 _HIDE = update(t.objects).where(*_OWN).values(kind=bindparam("hidden_kind", type_=String()))
 _REFERRED = select(_r.source_id).where(_r.target_id == _ID).limit(1)
-_ADD_REF = insert(t.object_refs).values(
-    source_id=_ID,
-    field=bindparam("field", type_=String()),
-    target_id=bindparam("target_id", type_=String()),
-)
+_TARGET = bindparam("target_id", type_=String())
+
+
+def _add_ref(visible: bool) -> Any:
+    """The reference row, inserted only if its target is an object the space may name: one
+    statement checks and records it (rowcount 0: the target is unknown or another space's)."""
+    space = or_(_o.space_id == _SPACE, _o.space_id.is_(None)) if visible else _o.space_id == _SPACE
+    target = select(_ID, bindparam("field", type_=String()), _o.id).where(
+        _o.id == _TARGET, _o.kind == _KIND, space
+    )
+    return insert(t.object_refs).from_select(["source_id", "field", "target_id"], target)
+
+
+_ADD_REF = _add_ref(visible=False)
+_ADD_REF_VISIBLE = _add_ref(visible=True)
 _DROP_REF = delete(t.object_refs).where(
     _r.source_id == _ID, _r.field == bindparam("field", type_=String())
 )
@@ -293,7 +303,7 @@ class ResourceEngine:
         with self._writing(call.store, self._vanished(resource)) as cursor:
             self._check_references(resource, call, cursor, doc)
             cursor.run(_INSERT, row)
-            self._add_references(resource, cursor, row["id"], doc, doc.keys())
+            self._add_references(resource, call, cursor, row["id"], doc, doc.keys())
         return self._answer(resource, role, call, row, doc)
 
     def get(self, resource: Resource, call: Call, ident: str) -> dict[str, Any]:
@@ -376,7 +386,7 @@ class ResourceEngine:
             for name in changed:
                 if name in resource.references:
                     cursor.run(_DROP_REF, {"object_id": ident, "field": name})
-            self._add_references(resource, cursor, ident, doc, changed)
+            self._add_references(resource, call, cursor, ident, doc, changed)
         return self._answer(resource, "update", call, {**row, "updated_at": stamp}, doc)
 
     def delete(self, resource: Resource, call: Call, ident: str) -> None:
@@ -483,34 +493,47 @@ class ResourceEngine:
     def _check_references(
         self, resource: Resource, call: Call, cursor: RawCursor, doc: Mapping[str, Any]
     ) -> None:
+        """References to what the engine does not store (sessions), checked before the write;
+        its own objects are checked by the statement that records the reference."""
         for name, target in resource.references.items():
             value = doc.get(name)
-            if value is None:
-                continue
             named = self.model.resources[target]
-            if self.serves(named):
-                found = self._exists(cursor, named.kind, call.space_id, str(value))
-            else:
-                found = self.names(call.store, named.kind, call.space_id, str(value))
-            if not found:
-                raise ApiError(400, f"{name} does not name a {named.singular} of your space")
+            if value is None or self.serves(named):
+                continue
+            if not self.names(call.store, named.kind, call.space_id, str(value)):
+                raise self._unknown(name, named)
+
+    @staticmethod
+    def _unknown(name: str, named: Resource) -> ApiError:
+        return ApiError(400, f"{name} does not name a {named.singular} of your space")
 
     def _add_references(
         self,
         resource: Resource,
+        call: Call,
         cursor: RawCursor,
         ident: str,
         doc: Mapping[str, Any],
         names: Any,
     ) -> None:
+        """Record (and so check) each reference ``names`` holds to an object of the engine."""
         for name in names:
             target = resource.references.get(name)
             if target is None or doc.get(name) is None:
                 continue
-            if self.serves(self.model.resources[target]):
-                cursor.run(
-                    _ADD_REF, {"object_id": ident, "field": name, "target_id": str(doc[name])}
-                )
+            named = self.model.resources[target]
+            if not self.serves(named):
+                continue
+            statement = _ADD_REF_VISIBLE if self.behaviour(named).public else _ADD_REF
+            values = {
+                "object_id": ident,
+                "field": name,
+                "target_id": str(doc[name]),
+                "kind": named.kind,
+                "space_id": call.space_id,
+            }
+            if cursor.run(statement, values) != 1:
+                raise self._unknown(name, named)
 
     def _from_row(
         self, resource: Resource, role: str, call: Call, row: Mapping[str, Any]
