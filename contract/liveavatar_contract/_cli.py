@@ -24,7 +24,6 @@ from liveavatar_contract._schemathesis import SchemathesisRun, run_schemathesis
 from liveavatar_contract._spec import Operation, load_spec, operations, select
 from liveavatar_contract._upstream import report_upstream
 
-UPSTREAM_SPEC = Path("openapi.json")
 # A well-formed id no server holds: the 501 probe must not change anything.
 UNKNOWN_ID = "00000000-0000-4000-8000-000000000000"
 DEFAULT_MAX_TIME = 170
@@ -33,21 +32,52 @@ POOL_SIZE = 3
 MIN_SCHEMATHESIS_TIME = 5
 
 
+def _env(name: str, *fallbacks: str) -> str | None:
+    """`LIVEAVATAR_CONTRACT_<name>`, else the first bare variable set (`make contract URL=...`)."""
+    for variable in (f"LIVEAVATAR_CONTRACT_{name}", *fallbacks):
+        if os.environ.get(variable):
+            return os.environ[variable]
+    return None
+
+
+class _Help(argparse.ArgumentDefaultsHelpFormatter):
+    """Shows each option's default, except a key's (it would print a secret) and empty ones."""
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        if action.dest.startswith("api_key") or action.default in (
+            None,
+            False,
+            [],
+            argparse.SUPPRESS,
+        ):
+            return action.help or ""
+        return super()._get_help_string(action) or ""
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="liveavatar-contract",
         description="Judge a running LiveAvatar API implementation against the effective spec and the documented behaviour.",
+        epilog="Environment: LIVEAVATAR_CONTRACT_URL, LIVEAVATAR_CONTRACT_API_KEY, "
+        "LIVEAVATAR_CONTRACT_API_KEY_2, LIVEAVATAR_CONTRACT_MAX_TIME; URL, API_KEY and API_KEY_2 "
+        "are read too (`make contract URL=...`).",
+        formatter_class=_Help,
     )
     parser.add_argument(
-        "--url", default=os.environ.get("URL"), help="base URL of the server (env URL)"
+        "--url",
+        default=_env("URL", "URL"),
+        help="base URL of the server (env LIVEAVATAR_CONTRACT_URL or URL)",
     )
     parser.add_argument(
-        "--api-key", default=os.environ.get("API_KEY"), help="a key of a space (env API_KEY)"
+        "--api-key",
+        default=_env("API_KEY", "API_KEY"),
+        help="a key of a space (env LIVEAVATAR_CONTRACT_API_KEY or API_KEY; never shown)",
     )
     parser.add_argument(
         "--api-key-2",
-        default=os.environ.get("API_KEY_2") or None,
-        help="a key of another space, enables the isolation checks (env API_KEY_2)",
+        default=_env("API_KEY_2", "API_KEY_2"),
+        help="a key of another space, enables the isolation checks "
+        "(env LIVEAVATAR_CONTRACT_API_KEY_2 or API_KEY_2; never shown)",
     )
     parser.add_argument(
         "--spec",
@@ -80,8 +110,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--max-time",
         type=int,
-        default=DEFAULT_MAX_TIME,
-        help="time budget of the whole run in seconds",
+        default=int(_env("MAX_TIME") or DEFAULT_MAX_TIME),
+        help="time budget of the whole run in seconds (env LIVEAVATAR_CONTRACT_MAX_TIME)",
     )
     parser.add_argument(
         "--max-examples", type=int, default=None, help="schemathesis examples per operation"
@@ -94,7 +124,12 @@ def _parser() -> argparse.ArgumentParser:
         "--report-dir",
         type=Path,
         default=Path("reports"),
-        help="where JUnit XML and the HAR cassette go",
+        help="where the summary (contract-summary.json) and the JUnit XML go",
+    )
+    parser.add_argument(
+        "--reports",
+        action="store_true",
+        help="also keep schemathesis' NDJSON event stream and HAR cassette (tens of MB a minute)",
     )
     parser.add_argument(
         "--skip-schemathesis",
@@ -104,7 +139,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--upstream",
         action="store_true",
-        help="test the pristine published openapi.json and print where it and the documented behaviour disagree",
+        help="test the pristine published spec (packaged with liveavatar_models, or --spec FILE) "
+        "and print where it and the documented behaviour disagree",
     )
     return parser
 
@@ -116,7 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--url and --api-key (or URL and API_KEY) are required")
     started = time.monotonic()
     seed = options.seed if options.seed is not None else random.SystemRandom().randrange(2**31)
-    spec, spec_name = load_spec(options.spec or (UPSTREAM_SPEC if options.upstream else None))
+    spec, spec_name = load_spec(options.spec, published=options.upstream)
     try:
         selected = select(spec, options.tag, options.operation_id)
     except ValueError as error:
@@ -176,6 +212,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             prefix="upstream" if options.upstream else "schemathesis",
             lenient_errors=not options.upstream,
             continue_on_failure=options.upstream,
+            keep_reports=options.reports,
         )
     probe.close()
 
@@ -209,6 +246,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "scenario_findings": [finding.as_json() for finding in probe.failures],
         "warnings": [finding.as_json() for finding in probe.warnings]
         + ([] if run is None else run.warnings),
+        "schemathesis_warnings": {} if run is None else run.tool_warnings,
         "reached": reached,
         "unreached": unreached,
         "schemathesis_exit_code": None if run is None else run.exit_code,
@@ -278,9 +316,15 @@ def _verdict(
     elif summary["unreached"]:
         print(f"chosen and implemented, yet reached by no check: {', '.join(summary['unreached'])}")
         reasons.append("operations no check reached")
-    warnings = len(summary["warnings"])
+    for kind, labels in summary["schemathesis_warnings"].items():
+        shown = ", ".join(labels[:6]) + (f", ... ({len(labels)} in all)" if len(labels) > 6 else "")
+        print(f"[schemathesis warning: {kind}] {shown}")
+    warnings = len(summary["warnings"]) + len(summary["schemathesis_warnings"])
     if warnings:
-        print(f"{warnings} warning(s) (hygiene; they fail the run only with --strict)")
+        print(
+            f"{warnings} warning(s): {len(summary['warnings'])} hygiene, "
+            f"{len(summary['schemathesis_warnings'])} of schemathesis (they fail the run only with --strict)"
+        )
         if options.strict:
             reasons.append("warnings (--strict)")
     if reasons:
@@ -290,7 +334,12 @@ def _verdict(
         again += "".join(f" --tag {shlex.quote(tag)}" for tag in options.tag)
         again += "".join(f" --operation-id {op}" for op in options.operation_id)
         print(f"rerun the whole suite: {again} --seed {seed} --max-time {options.max_time}")
-        print(f"reports: {options.report_dir}/ (JUnit XML, HAR cassette, contract-summary.json)")
+        kept = (
+            "JUnit XML, NDJSON events, HAR cassette"
+            if options.reports
+            else "JUnit XML; --reports keeps the NDJSON events and HAR cassette"
+        )
+        print(f"reports: {options.report_dir}/ (contract-summary.json, {kept})")
         print(f"FAILED: {'; '.join(reasons)}")
         return 1
     print("PASSED")
