@@ -21,7 +21,14 @@ from liveavatar_contract._findings import Finding
 from liveavatar_contract._probe import OutOfScope, Probe, ScenarioStop
 from liveavatar_contract._scenarios import Story, run_scenarios
 from liveavatar_contract._schemathesis import SchemathesisRun, run_schemathesis
-from liveavatar_contract._spec import Operation, load_spec, operations, select
+from liveavatar_contract._semantics import coverage
+from liveavatar_contract._spec import (
+    Operation,
+    load_spec,
+    operations,
+    select,
+    success_envelopes,
+)
 from liveavatar_contract._upstream import report_upstream
 
 # A well-formed id no server holds: the 501 probe must not change anything.
@@ -174,6 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         keys,
         known=operations(spec),
         scope={operation.operation_id for operation in selected},
+        envelopes=success_envelopes(spec),
     )
     try:
         probe.scope -= _not_implemented(probe, selected)
@@ -243,6 +251,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "selected_operations": sorted(by_id),
         "not_implemented": sorted(probe.not_implemented),
         "not_judged": dict(sorted(probe.not_judged.items())),
+        "resource_classes": coverage(spec, probe.reached, set(by_id)),
         "scenario_findings": [finding.as_json() for finding in probe.failures],
         "warnings": [finding.as_json() for finding in probe.warnings]
         + ([] if run is None else run.warnings),
@@ -291,6 +300,15 @@ def _verdict(
     for check, labels in sorted(summary["reached"].items()):
         shown = ", ".join(labels[:6]) + (f", ... ({len(labels)} in all)" if len(labels) > 6 else "")
         print(f"  {check}: {shown or 'nothing'}")
+    print("resource engine, per class:")
+    for name, classes in summary["resource_classes"].items():
+        due = [check for check, state in classes.items() if state != "n/a"]
+        missed = [check for check in due if classes[check] != "reached"]
+        print(
+            f"  {name}: {len(due) - len(missed)}/{len(due)} classes reached"
+            + (f"; not reached: {', '.join(missed)}" if missed else "")
+            + ("" if due else " (judged by its story and schemathesis)")
+        )
     for collection, why in summary["not_judged"].items():
         print(f"not judged by the resource stories: {collection} ({why})")
     for finding in probe.findings:

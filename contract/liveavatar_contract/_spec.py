@@ -148,3 +148,17 @@ def judged_spec(spec: dict[str, Any]) -> dict[str, Any]:
                     if media.get("schema", {}).get("$ref") == UNDOCUMENTED_ERROR_SCHEMA:
                         media["schema"] = {"description": "any JSON: the docs define no error body"}
     return judged
+
+
+def success_envelopes(spec: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """operationId -> the members its 2xx JSON envelope requires (`code`, `data`, `message`)."""
+    found: dict[str, tuple[str, ...]] = {}
+    for operation in operations(spec):
+        for status, response in operation.raw.get("responses", {}).items():
+            if not str(status).startswith("2"):
+                continue
+            media = resolve(spec, response).get("content", {}).get("application/json", {})
+            schema = resolve(spec, media.get("schema", {}))
+            if isinstance(schema, dict) and "data" in schema.get("properties", {}):
+                found[operation.operation_id] = tuple(schema.get("required", ()))
+    return found

@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from liveavatar_contract._resources import Resource, body_schema
+from liveavatar_contract._model import Resource, body_schema
 from liveavatar_contract._spec import resolve
 from starlette.applications import Starlette
 from starlette.requests import Request

@@ -7,12 +7,7 @@ generic in-memory app (`_generic_app.py`) serves them, correct or with one defec
 from pathlib import Path
 
 import pytest
-from liveavatar_contract._resources import (
-    Resource,
-    body_schema,
-    referenced_collection,
-    resources,
-)
+from liveavatar_contract._model import Resource, resources
 from liveavatar_contract._spec import load_spec
 
 from tests.contract._generic_app import DEFECTS, build_generic_app
@@ -34,10 +29,8 @@ def _chosen() -> tuple[dict[str, object], list[Resource]]:
     standalone = [
         resource
         for resource in resources(spec)
-        if not any(
-            referenced_collection(spec, name)
-            for name in body_schema(spec, resource.create).get("properties", {})
-        )
+        if resource.create is not None
+        and not any(field.reference for field in resource.fields.values())
     ]
     return spec, standalone[:2]
 
