@@ -15,6 +15,7 @@ from liveavatar_contract._resources import required_query, rich_value
 from liveavatar_contract._semantics import Objects, judge_resources
 from liveavatar_contract._sessions import session_lifecycle
 from liveavatar_contract._spec import operations, resolve
+from liveavatar_contract._voices import bound_voice  # noqa: F401 (registers the voices maker)
 
 SECRETS = "/v1/secrets"
 CONFIGURATIONS = "/v1/llm-configurations"

@@ -20,7 +20,13 @@ from typing import Any
 
 from liveavatar_contract._model import Resource, body_schema, property_schema, resources
 from liveavatar_contract._probe import OutOfScope, Probe, ScenarioStop, parse_timestamp
-from liveavatar_contract._resources import reads_back, required_query, rich_body, rich_value
+from liveavatar_contract._resources import (
+    REFERENCE,
+    reads_back,
+    required_query,
+    rich_body,
+    rich_value,
+)
 from liveavatar_contract._spec import resolve
 
 # Makes an object of a resource the spec gives no create for; returns its id.
@@ -140,22 +146,29 @@ class Objects:
                 continue
 
 
+def engine_judges(resource: Resource) -> bool:
+    """Whether the engine has an object to judge: one it creates, or one it can change (made by
+    a registered maker or found in the list). A read-only resource is schemathesis' alone."""
+    return resource.create is not None or (
+        resource.update is not None and (resource.list is not None or resource.name in MAKERS)
+    )
+
+
 def applies(resource: Resource) -> dict[str, bool]:
     """Which classes of `CLASSES` the model says apply to `resource`."""
-    engine = resource.create is not None or (
-        resource.list is not None and resource.update is not None
-    )
+    made = resource.create is not None or resource.name in MAKERS
+    engine = engine_judges(resource)
     changes = resource.update is not None and bool(resource.writable("update"))
     return {
         "read_back": engine,
-        "lists_newest_first": engine and resource.newest_first and resource.create is not None,
+        "lists_newest_first": resource.newest_first and resource.create is not None,
         "update_each_field": engine and changes,
-        "update_partial": engine and changes and len(resource.writable("update")) > 1,
+        "update_partial": engine and changes,
         "edge_bodies": engine,
         "invalid_value_refused": engine,
         "space_isolation": engine,
         "delete_restricted": resource.restrict_delete and resource.create is not None,
-        "delete_removes": resource.delete is not None and resource.create is not None,
+        "delete_removes": resource.delete is not None and made,
         "unknown_id_404": engine and (resource.get or resource.delete) is not None,
     }
 
@@ -199,8 +212,8 @@ def judge_resources(probe: Probe, objects: Objects) -> None:
         ]
         if not chosen:
             continue
-        if resource.create is None and (resource.list is None or resource.update is None):
-            continue  # nothing to make or change: schemathesis judges its reads
+        if not engine_judges(resource):
+            continue
         try:
             Judgement(probe, objects, resource).run()
         except ScenarioStop:
@@ -215,11 +228,16 @@ class Judgement:
     def __init__(self, probe: Probe, objects: Objects, resource: Resource) -> None:
         self.probe, self.objects, self.resource = probe, objects, resource
         self.spec = objects.spec
+        # Query filters under which the list holds the suite's objects (`voice_type=private`).
+        self.filters: dict[str, str] = {}
 
     def run(self) -> None:
         resource, probe = self.resource, self.probe
+        owned = resource.create is not None or resource.name in MAKERS
         if resource.create is not None:
             sent, current = self.objects.create(resource)
+        elif resource.name in MAKERS:
+            sent, current = {}, self._made()
         else:
             sent, current = {}, self._existing()
         original = dict(current)
@@ -235,13 +253,12 @@ class Judgement:
         if resource.update is not None:
             self.invalid_update(current)
         if probe.has_key("API_KEY_2"):
-            self.isolation(current, sent)
-        if resource.create is None:
+            self.isolation(current, sent, owned=owned)
+        if not owned:
             self.restore(original)
-            return
-        if resource.restrict_delete:
+        elif resource.restrict_delete:
             self.restricted_delete(current)
-        if resource.delete is not None:
+        if owned and resource.delete is not None:
             self.delete(current)
         for method, operation in (("GET", resource.get), ("DELETE", resource.delete)):
             if operation is not None:
@@ -250,6 +267,17 @@ class Judgement:
                 probe.expect_error_body(missing, "unknown_id_404")
 
     # --- reading ------------------------------------------------------------------------------
+
+    def _made(self) -> dict[str, Any]:
+        """An object made by the maker a story registered (no create in the spec)."""
+        made = self.objects.reference(self.resource.name, "API_KEY", fresh=True)
+        if self.resource.delete is not None:
+            self.objects.created.append(("API_KEY", self.resource.item_path(made)))
+        if self.resource.get is None:
+            return {"id": made}
+        fetched = self.probe.call("GET", self.resource.item_path(made))
+        self.probe.expect_status(fetched, 200, "read_back", "getting an object just made")
+        return dict(self.probe.data(fetched))
 
     def _existing(self) -> dict[str, Any]:
         """An object the list already holds (a resource without a create)."""
@@ -288,7 +316,7 @@ class Judgement:
             if resource.paginated
             else {}
         )
-        query = required_query(self.spec, resource.list, **paged)
+        query = required_query(self.spec, resource.list, **paged, **self.filters)
         response = probe.call("GET", resource.collection + query, as_key=as_key)
         probe.expect_status(response, 200, "list_available", f"listing {resource.collection}")
         data = probe.data(response)
@@ -299,10 +327,32 @@ class Judgement:
             probe.expect_timestamps(item, response)
         return response, items
 
+    def _filters(self) -> list[dict[str, str]]:
+        """Each other member of each optional enum filter of the list (its default aside)."""
+        assert self.resource.list is not None
+        found = []
+        for parameter in self.resource.list.raw.get("parameters", []):
+            schema = resolve(self.spec, parameter.get("schema", {}))
+            if parameter.get("in") != "query" or not isinstance(schema, dict):
+                continue
+            for member in schema.get("enum", ()):
+                if member != schema.get("default"):
+                    found.append({str(parameter["name"]): str(member)})
+        return found
+
     def listed(self, first: dict[str, Any]) -> None:
         probe = self.probe
         response, items = self._list()
         ids = probe.ids(items)
+        for filters in self._filters() if first["id"] not in ids else []:
+            # The default listing may filter it out (public voices); another filter holds it.
+            self.filters = filters
+            response, items = self._list()
+            ids = probe.ids(items)
+            if first["id"] in ids:
+                break
+        else:
+            self.filters = {} if first["id"] not in ids else self.filters
         probe.expect(first["id"] in ids, "read_back", "a created object must be listed", response)
         entry = next(item for item in items if item.get("id") == first["id"])
         for field, value in entry.items():
@@ -352,18 +402,26 @@ class Judgement:
     def update_each_field(self, first: dict[str, Any]) -> dict[str, Any]:
         """Each writable field of the update alone; every other field must stay as it was."""
         probe, resource = self.probe, self.resource
+        owned = resource.create is not None or resource.name in MAKERS
         schema = body_schema(self.spec, resource.update)
         current = first
         moved = updated_once = False
         for field in resource.writable("update"):
-            if resource.fields[field].sealed:
+            entry = resource.fields[field]
+            if entry.sealed:
+                continue
+            if entry.reference is None and REFERENCE.match(field):
+                # It names an object, but of no resource the model knows: no valid other value.
+                probe.not_judged[f"{resource.collection} `{field}`"] = (
+                    "names an object of no resource of the model; not updated alone"
+                )
                 continue
             new = self._other_value(field, current.get(field))
             if not moved and "updated_at" in current:
                 # Wait so a moved updated_at is observable at the resolution the server reports.
                 time.sleep(1.05 if "." not in str(current["updated_at"]) else 0.01)
             patched, body = self._patch(current, {field: new})
-            if resource.create is None and patched.status_code == 404 and not updated_once:
+            if not owned and patched.status_code == 404 and not updated_once:
                 # A listed object the caller may read but not change (a public catalog entry).
                 probe.not_judged[resource.collection] = (
                     "its list holds no object of the caller's to change, and no create makes one"
@@ -559,7 +617,7 @@ class Judgement:
 
     # --- spaces and deletes -------------------------------------------------------------------
 
-    def isolation(self, mine: dict[str, Any], sent: dict[str, Any]) -> None:
+    def isolation(self, mine: dict[str, Any], sent: dict[str, Any], *, owned: bool) -> None:
         probe, resource = self.probe, self.resource
         path = resource.item_path(mine["id"])
         attempts: list[tuple[str, object]] = []
@@ -568,14 +626,14 @@ class Judgement:
         if resource.update is not None:
             writable = resource.writable("update")
             attempts.append(("PATCH", {n: mine[n] for n in writable if n in mine}))
-        if resource.delete is not None and resource.create is not None:
+        if resource.delete is not None and owned:
             attempts.append(("DELETE", None))
         for method, body in attempts:
             response = probe.call(method, path, as_key="API_KEY_2", body=body)
             probe.expect_status(
                 response, 404, "space_isolation", f"{method} of another space's object"
             )
-        if resource.list is not None and resource.create is not None:
+        if resource.list is not None and owned:
             response, items = self._list(as_key="API_KEY_2")
             probe.expect(
                 mine["id"] not in probe.ids(items),
