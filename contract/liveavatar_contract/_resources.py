@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 
 from liveavatar_contract._spec import Operation, resolve
 
+ODD_TEXT = "Schlüssel ✓ 秘密 🔑 \u00e9\u0301 <tag> ' \" \\ %s"
 # An `<entity>_id` property names an object of another resource.
 REFERENCE = re.compile(r"^[a-z][a-z0-9_]*_id$")
 
@@ -149,7 +150,8 @@ def rich_text(schema: dict[str, Any], name: str, salt: str) -> str:
     elif schema.get("format") == "date-time":
         text = "2026-01-02T03:04:05+00:00"
     else:
-        text = f"contract {salt} {name} ü✓"
+        # Non-ASCII, combining and markup-like text must round-trip verbatim.
+        text = f"contract {salt} {name} {ODD_TEXT}"
     high = schema.get("maxLength")
     return text[:high] if high else text
 

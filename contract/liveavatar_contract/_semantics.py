@@ -6,7 +6,8 @@ create operations or, for a resource without one, through the maker a story modu
 they read back in get and list (newest first when promised); each writable field is updated alone
 and read back while every other field stays as it was; an empty update and a create with only
 the required fields are answered (and defaults applied); a value the schema forbids is refused
-in a body whose every other value is valid; another space sees nothing; a restricted delete is
+in a body whose every other value is valid; a reference naming nothing is refused; another
+space sees nothing; a restricted delete is
 refused while referenced; a delete removes. Resources without a create are judged on an object
 their list already holds, and left as found.
 """
@@ -39,6 +40,7 @@ CLASSES = (
     "update_partial",
     "edge_bodies",
     "invalid_value_refused",
+    "reference_validated",
     "space_isolation",
     "delete_restricted",
     "delete_removes",
@@ -166,6 +168,8 @@ def applies(resource: Resource) -> dict[str, bool]:
         "update_partial": engine and changes,
         "edge_bodies": engine,
         "invalid_value_refused": engine,
+        "reference_validated": engine
+        and any(f.reference for f in resource.fields.values() if f.writable),
         "space_isolation": engine,
         "delete_restricted": resource.restrict_delete and resource.create is not None,
         "delete_removes": resource.delete is not None and made,
@@ -252,6 +256,7 @@ class Judgement:
             self.invalid_create()
         if resource.update is not None:
             self.invalid_update(current)
+        self.references_validated(current, owned=owned)
         if probe.has_key("API_KEY_2"):
             self.isolation(current, sent, owned=owned)
         if not owned:
@@ -614,6 +619,59 @@ class Judgement:
                     f"a refused update must change nothing (`{name}`)",
                     after,
                 )
+
+    def _references(self, role: str) -> list[str]:
+        return [
+            name for name in self.resource.writable(role) if self.resource.fields[name].reference
+        ]
+
+    def references_validated(self, current: dict[str, Any], *, owned: bool) -> None:
+        """A reference naming nothing (never made, or deleted) is refused; a refused update
+        changes nothing."""
+        probe, resource = self.probe, self.resource
+        if resource.create is not None:
+            declared = "400" in resource.create.raw.get("responses", {})
+            for field in self._references("create"):
+                for label, unknown in self._dangling(field):
+                    body = {**self.objects.body(resource, "API_KEY"), field: unknown}
+                    refused = probe.call("POST", resource.collection, body=body)
+                    self._refused_reference(refused, declared, f"creating with {label} `{field}`")
+        if resource.update is None or not owned:
+            return
+        declared = "400" in resource.update.raw.get("responses", {})
+        fields = self._references("update")
+        for field in fields:
+            refused, _ = self._patch(current, {field: str(uuid.uuid4())})
+            self._refused_reference(refused, declared, f"updating to an unknown `{field}`")
+        if fields and resource.get is not None:
+            after = probe.call("GET", resource.item_path(current["id"]))
+            data = probe.data(after)
+            probe.expect(
+                all(data.get(name) == value for name, value in current.items()),
+                "reference_validated",
+                "a refused update must change nothing",
+                after,
+            )
+
+    def _dangling(self, field: str) -> list[tuple[str, str]]:
+        """Ids naming nothing: a made-up one, and one of an object made and deleted."""
+        found = [("an unknown", str(uuid.uuid4()))]
+        target = self.objects.by_name.get(self.resource.fields[field].reference or "")
+        if target is not None and target.create is not None and target.delete is not None:
+            _, made = self.objects.create(target)
+            gone = self.probe.call("DELETE", target.item_path(made["id"]))
+            if gone.is_success:
+                found.append(("a deleted", str(made["id"])))
+        return found
+
+    def _refused_reference(self, response: Any, declared: bool, why: str) -> None:
+        self.probe.expect(
+            response.status_code == 400 if declared else 400 <= response.status_code < 500,
+            "reference_validated",
+            f"{why} must be refused" + (" with 400" if declared else " with a 4xx"),
+            response,
+            documented=declared,
+        )
 
     # --- spaces and deletes -------------------------------------------------------------------
 
