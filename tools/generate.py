@@ -38,6 +38,7 @@ TEMPLATES = ROOT / "overrides" / "templates"
 # openapi-python-client's own templates replaced by name (endpoint modules gain `sync_send`).
 CLIENT_TEMPLATES = ROOT / "overrides" / "openapi-python-client-templates"
 EFFECTIVE = "openapi.effective.json"
+PUBLISHED = "openapi.published.json"
 # generated/<PREVIOUS>/openapi.effective.json: the previous release's spec, which the report compares.
 PREVIOUS = "previous-release"
 # The realtime socket's AsyncAPI document as the models ship it, and its payloads' JSON Schema.
@@ -59,7 +60,8 @@ the generator configuration and templates instead.
   operation as `client.<resource>.<method>(...)`, rendered from
   `overrides/templates/liveavatar_api/resources.py.jinja` (facts from `tools/client_facts.py`).
 - `liveavatar_models/`: pydantic v2 models (datamodel-code-generator), with a copy of
-  `openapi.effective.json` as package data (the reference server routes from it);
+  `openapi.effective.json` as package data (the reference server routes from it) and the
+  pristine `openapi.published.json` (the contract suite's `--upstream` judges by it);
   `realtime.py`: the LITE socket's frames, generated from the payload schemas of
   `overrides/realtime.asyncapi.yaml` (shipped beside it as `realtime.asyncapi.json`).
 - `liveavatar_api/realtime.py`: the socket's message facts for the client (attrs, no pydantic),
@@ -367,6 +369,8 @@ def generate(out: Path, spec: Path = SPEC, previous: Path | None = None) -> None
         (out / package / "py.typed").write_text("", encoding="utf-8")
     # The models ship the spec they were generated from: the server routes from it at run time.
     (out / "liveavatar_models" / EFFECTIVE).write_text(effective_text, encoding="utf-8")
+    # ... the pristine published spec, which `liveavatar-contract --upstream` judges a server by ...
+    (out / "liveavatar_models" / PUBLISHED).write_bytes(spec_bytes)
     # ... and the realtime socket's document, which the contract suite judges a socket by.
     (out / "liveavatar_models" / REALTIME_DOCUMENT).write_text(
         json.dumps(asyncapi, indent=2, sort_keys=False) + "\n", encoding="utf-8"

@@ -21,10 +21,16 @@ from liveavatar_contract._findings import Finding
 from liveavatar_contract._probe import OutOfScope, Probe, ScenarioStop
 from liveavatar_contract._scenarios import Story, run_scenarios
 from liveavatar_contract._schemathesis import SchemathesisRun, run_schemathesis
-from liveavatar_contract._spec import Operation, load_spec, operations, select
+from liveavatar_contract._semantics import coverage
+from liveavatar_contract._spec import (
+    Operation,
+    load_spec,
+    operations,
+    select,
+    success_envelopes,
+)
 from liveavatar_contract._upstream import report_upstream
 
-UPSTREAM_SPEC = Path("openapi.json")
 # A well-formed id no server holds: the 501 probe must not change anything.
 UNKNOWN_ID = "00000000-0000-4000-8000-000000000000"
 DEFAULT_MAX_TIME = 170
@@ -33,21 +39,52 @@ POOL_SIZE = 3
 MIN_SCHEMATHESIS_TIME = 5
 
 
+def _env(name: str, *fallbacks: str) -> str | None:
+    """`LIVEAVATAR_CONTRACT_<name>`, else the first bare variable set (`make contract URL=...`)."""
+    for variable in (f"LIVEAVATAR_CONTRACT_{name}", *fallbacks):
+        if os.environ.get(variable):
+            return os.environ[variable]
+    return None
+
+
+class _Help(argparse.ArgumentDefaultsHelpFormatter):
+    """Shows each option's default, except a key's (it would print a secret) and empty ones."""
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        if action.dest.startswith("api_key") or action.default in (
+            None,
+            False,
+            [],
+            argparse.SUPPRESS,
+        ):
+            return action.help or ""
+        return super()._get_help_string(action) or ""
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="liveavatar-contract",
         description="Judge a running LiveAvatar API implementation against the effective spec and the documented behaviour.",
+        epilog="Environment: LIVEAVATAR_CONTRACT_URL, LIVEAVATAR_CONTRACT_API_KEY, "
+        "LIVEAVATAR_CONTRACT_API_KEY_2, LIVEAVATAR_CONTRACT_MAX_TIME; URL, API_KEY and API_KEY_2 "
+        "are read too (`make contract URL=...`).",
+        formatter_class=_Help,
     )
     parser.add_argument(
-        "--url", default=os.environ.get("URL"), help="base URL of the server (env URL)"
+        "--url",
+        default=_env("URL", "URL"),
+        help="base URL of the server (env LIVEAVATAR_CONTRACT_URL or URL)",
     )
     parser.add_argument(
-        "--api-key", default=os.environ.get("API_KEY"), help="a key of a space (env API_KEY)"
+        "--api-key",
+        default=_env("API_KEY", "API_KEY"),
+        help="a key of a space (env LIVEAVATAR_CONTRACT_API_KEY or API_KEY; never shown)",
     )
     parser.add_argument(
         "--api-key-2",
-        default=os.environ.get("API_KEY_2") or None,
-        help="a key of another space, enables the isolation checks (env API_KEY_2)",
+        default=_env("API_KEY_2", "API_KEY_2"),
+        help="a key of another space, enables the isolation checks "
+        "(env LIVEAVATAR_CONTRACT_API_KEY_2 or API_KEY_2; never shown)",
     )
     parser.add_argument(
         "--spec",
@@ -80,8 +117,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--max-time",
         type=int,
-        default=DEFAULT_MAX_TIME,
-        help="time budget of the whole run in seconds",
+        default=int(_env("MAX_TIME") or DEFAULT_MAX_TIME),
+        help="time budget of the whole run in seconds (env LIVEAVATAR_CONTRACT_MAX_TIME)",
     )
     parser.add_argument(
         "--max-examples", type=int, default=None, help="schemathesis examples per operation"
@@ -94,7 +131,12 @@ def _parser() -> argparse.ArgumentParser:
         "--report-dir",
         type=Path,
         default=Path("reports"),
-        help="where JUnit XML and the HAR cassette go",
+        help="where the summary (contract-summary.json) and the JUnit XML go",
+    )
+    parser.add_argument(
+        "--reports",
+        action="store_true",
+        help="also keep schemathesis' NDJSON event stream and HAR cassette (tens of MB a minute)",
     )
     parser.add_argument(
         "--skip-schemathesis",
@@ -104,7 +146,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--upstream",
         action="store_true",
-        help="test the pristine published openapi.json and print where it and the documented behaviour disagree",
+        help="test the pristine published spec (packaged with liveavatar_models, or --spec FILE) "
+        "and print where it and the documented behaviour disagree",
     )
     return parser
 
@@ -116,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--url and --api-key (or URL and API_KEY) are required")
     started = time.monotonic()
     seed = options.seed if options.seed is not None else random.SystemRandom().randrange(2**31)
-    spec, spec_name = load_spec(options.spec or (UPSTREAM_SPEC if options.upstream else None))
+    spec, spec_name = load_spec(options.spec, published=options.upstream)
     try:
         selected = select(spec, options.tag, options.operation_id)
     except ValueError as error:
@@ -138,6 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         keys,
         known=operations(spec),
         scope={operation.operation_id for operation in selected},
+        envelopes=success_envelopes(spec),
     )
     try:
         probe.scope -= _not_implemented(probe, selected)
@@ -176,6 +220,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             prefix="upstream" if options.upstream else "schemathesis",
             lenient_errors=not options.upstream,
             continue_on_failure=options.upstream,
+            keep_reports=options.reports,
         )
     probe.close()
 
@@ -206,9 +251,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "selected_operations": sorted(by_id),
         "not_implemented": sorted(probe.not_implemented),
         "not_judged": dict(sorted(probe.not_judged.items())),
+        "resource_classes": coverage(spec, probe.reached, set(by_id)),
         "scenario_findings": [finding.as_json() for finding in probe.failures],
         "warnings": [finding.as_json() for finding in probe.warnings]
         + ([] if run is None else run.warnings),
+        "schemathesis_warnings": {} if run is None else run.tool_warnings,
         "reached": reached,
         "unreached": unreached,
         "schemathesis_exit_code": None if run is None else run.exit_code,
@@ -253,6 +300,15 @@ def _verdict(
     for check, labels in sorted(summary["reached"].items()):
         shown = ", ".join(labels[:6]) + (f", ... ({len(labels)} in all)" if len(labels) > 6 else "")
         print(f"  {check}: {shown or 'nothing'}")
+    print("resource engine, per class:")
+    for name, classes in summary["resource_classes"].items():
+        due = [check for check, state in classes.items() if state != "n/a"]
+        missed = [check for check in due if classes[check] != "reached"]
+        print(
+            f"  {name}: {len(due) - len(missed)}/{len(due)} classes reached"
+            + (f"; not reached: {', '.join(missed)}" if missed else "")
+            + ("" if due else " (judged by its story and schemathesis)")
+        )
     for collection, why in summary["not_judged"].items():
         print(f"not judged by the resource stories: {collection} ({why})")
     for finding in probe.findings:
@@ -278,9 +334,15 @@ def _verdict(
     elif summary["unreached"]:
         print(f"chosen and implemented, yet reached by no check: {', '.join(summary['unreached'])}")
         reasons.append("operations no check reached")
-    warnings = len(summary["warnings"])
+    for kind, labels in summary["schemathesis_warnings"].items():
+        shown = ", ".join(labels[:6]) + (f", ... ({len(labels)} in all)" if len(labels) > 6 else "")
+        print(f"[schemathesis warning: {kind}] {shown}")
+    warnings = len(summary["warnings"]) + len(summary["schemathesis_warnings"])
     if warnings:
-        print(f"{warnings} warning(s) (hygiene; they fail the run only with --strict)")
+        print(
+            f"{warnings} warning(s): {len(summary['warnings'])} hygiene, "
+            f"{len(summary['schemathesis_warnings'])} of schemathesis (they fail the run only with --strict)"
+        )
         if options.strict:
             reasons.append("warnings (--strict)")
     if reasons:
@@ -290,7 +352,12 @@ def _verdict(
         again += "".join(f" --tag {shlex.quote(tag)}" for tag in options.tag)
         again += "".join(f" --operation-id {op}" for op in options.operation_id)
         print(f"rerun the whole suite: {again} --seed {seed} --max-time {options.max_time}")
-        print(f"reports: {options.report_dir}/ (JUnit XML, HAR cassette, contract-summary.json)")
+        kept = (
+            "JUnit XML, NDJSON events, HAR cassette"
+            if options.reports
+            else "JUnit XML; --reports keeps the NDJSON events and HAR cassette"
+        )
+        print(f"reports: {options.report_dir}/ (contract-summary.json, {kept})")
         print(f"FAILED: {'; '.join(reasons)}")
         return 1
     print("PASSED")

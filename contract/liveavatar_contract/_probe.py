@@ -40,6 +40,7 @@ class Probe:
         known: list[Operation],
         scope: set[str] | None = None,
         timeout: float = 15.0,
+        envelopes: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         self._client = httpx.Client(base_url=base_url.rstrip("/"), timeout=timeout)
         self._keys = keys
@@ -49,11 +50,15 @@ class Probe:
         self.secret_values: set[str] = set()
         self.last_response: httpx.Response | None = None
         self.scenario = ""
+        # check class -> operationIds a check of that class judged; every operation a story sent.
         self.reached: dict[str, set[str]] = {}
+        self.touched: set[str] = set()
         self.not_implemented: set[str] = set()
         # Resources a scenario could not judge, and why (not a failure of the implementation).
         self.not_judged: dict[str, str] = {}
         self._warned: set[tuple[str, str]] = set()
+        # operationId -> the members its success envelope requires (code, data, message).
+        self._envelopes = envelopes or {}
 
     @property
     def failures(self) -> list[Finding]:
@@ -100,7 +105,8 @@ class Probe:
         if response.status_code == NOT_IMPLEMENTED:
             self.not_implemented.add(operation.operation_id)
             raise OutOfScope(f"{operation.operation_id} answers 501")
-        self.reached.setdefault(self.scenario, set()).add(operation.operation_id)
+        if self.scenario not in {"implemented", "cleanup"}:
+            self.touched.add(operation.operation_id)
         if REQUEST_ID_HEADER not in response.headers:
             self.warn(
                 "request_id_header",
@@ -183,6 +189,9 @@ class Probe:
         *,
         documented: bool = True,
     ) -> None:
+        operation = self.operation_of(response.request.method, response.request.url.path)
+        if operation is not None:
+            self.reached.setdefault(check, set()).add(operation.operation_id)
         if not condition:
             self.fail(check, message, response, documented=documented)
 
@@ -204,18 +213,29 @@ class Probe:
         )
 
     def data(self, response: httpx.Response, check: str = "envelope") -> Any:
-        """The `data` member of a 200 envelope."""
+        """The `data` member of a 2xx envelope, which must carry every member its schema
+        requires (`code`, which every real client reads, `data`, `message`)."""
         try:
             body = response.json()
         except ValueError:
             body = None
+        operation = self.operation_of(response.request.method, response.request.url.path)
+        required = self._envelopes.get(operation.operation_id, ()) if operation else ()
+        missing = [name for name in required if not isinstance(body, dict) or name not in body]
         self.expect(
-            isinstance(body, dict) and "data" in body,
+            isinstance(body, dict) and "data" in body and not missing,
             check,
-            "a 200 response must be the {code, data, message} envelope",
+            "a success must be the {code, data, message} envelope"
+            + (f" (missing {', '.join(f'`{m}`' for m in missing)})" if missing else ""),
             response,
         )
         assert isinstance(body, dict)
+        self.expect(
+            "code" not in required or isinstance(body.get("code"), int),
+            check,
+            "the envelope's `code` must be an integer (clients compare it)",
+            response,
+        )
         return body["data"]
 
     def expect_error_body(self, response: httpx.Response, check: str) -> None:

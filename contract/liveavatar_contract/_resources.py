@@ -1,80 +1,22 @@
-"""Collection/item resources found in the spec, and request bodies with a non-default value everywhere.
+"""Values for bodies of any schema: rich ones (a non-default value everywhere), read-back
+comparison, required query strings and the `<entity>_id` names a body carries.
 
-A resource is a collection path with a JSON-body POST (create) and an item path
-`{collection}/{param}` with at least one of GET, PATCH, DELETE. A `<name>_id` property of a create
-body refers to the resource whose collection path ends in `<name>s` (`secret_id` -> `/v1/secrets`).
-Nothing here names a resource: a resource added to the spec is found the same way.
+Which resources there are, and what their fields are, is the model's (`_model.py`), not this
+module's: nothing here names or discovers a resource.
 """
 
 from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-from liveavatar_contract._spec import Operation, operations, resolve
+from liveavatar_contract._spec import Operation, resolve
 
-ITEM = re.compile(r"^(?P<collection>.+)/\{(?P<param>[^}/]+)\}$")
+ODD_TEXT = "Schlüssel ✓ 秘密 🔑 \u00e9\u0301 <tag> ' \" \\ %s"
 # An `<entity>_id` property names an object of another resource.
 REFERENCE = re.compile(r"^[a-z][a-z0-9_]*_id$")
-NEWEST_FIRST = re.compile(r"newest first", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class Resource:
-    collection: str
-    item: str
-    create: Operation
-    list: Operation | None
-    get: Operation | None
-    update: Operation | None
-    delete: Operation | None
-
-    @property
-    def newest_first(self) -> bool:
-        """Whether the list's description promises newest-first ordering."""
-        return self.list is not None and bool(
-            NEWEST_FIRST.search(self.list.raw.get("description", ""))
-        )
-
-    @property
-    def paginated(self) -> bool:
-        return self.list is not None and any(
-            parameter.get("name") == "page" for parameter in self.list.raw.get("parameters", [])
-        )
-
-
-def body_schema(spec: dict[str, Any], operation: Operation) -> dict[str, Any]:
-    content = operation.raw.get("requestBody", {}).get("content", {}).get("application/json", {})
-    schema = resolve(spec, content.get("schema", {}))
-    return schema if isinstance(schema, dict) else {}
-
-
-def resources(spec: dict[str, Any]) -> list[Resource]:
-    by_key = {(op.method, op.path): op for op in operations(spec)}
-    found = []
-    for method, path in by_key:
-        match = ITEM.match(path)
-        if method not in {"GET", "PATCH", "DELETE"} or match is None:
-            continue
-        collection = match["collection"]
-        create = by_key.get(("POST", collection))
-        if create is None or not body_schema(spec, create).get("properties"):
-            continue
-        resource = Resource(
-            collection,
-            path,
-            create,
-            by_key.get(("GET", collection)),
-            by_key.get(("GET", path)),
-            by_key.get(("PATCH", path)),
-            by_key.get(("DELETE", path)),
-        )
-        if resource not in found:
-            found.append(resource)
-    return found
 
 
 def _declared(spec: dict[str, Any], schema: Any) -> dict[str, Any]:
@@ -170,17 +112,6 @@ def reference_fields(
     return found
 
 
-def referenced_collection(spec: dict[str, Any], field: str) -> str | None:
-    """The collection a `<name>_id` field refers to, if the spec has one."""
-    if not field.endswith("_id"):
-        return None
-    stem = field.removesuffix("_id").replace("_", "-")
-    for resource in resources(spec):
-        if resource.collection.rsplit("/", 1)[-1] in {f"{stem}s", stem}:
-            return resource.collection
-    return None
-
-
 def rich_value(spec: dict[str, Any], schema: Any, name: str, salt: str, depth: int = 0) -> Any:
     """A valid value differing from the schema's default (the last enum member, `true`, ...)."""
     schema = resolve(spec, schema)
@@ -219,7 +150,8 @@ def rich_text(schema: dict[str, Any], name: str, salt: str) -> str:
     elif schema.get("format") == "date-time":
         text = "2026-01-02T03:04:05+00:00"
     else:
-        text = f"contract {salt} {name} ü✓"
+        # Non-ASCII, combining and markup-like text must round-trip verbatim.
+        text = f"contract {salt} {name} {ODD_TEXT}"
     high = schema.get("maxLength")
     return text[:high] if high else text
 

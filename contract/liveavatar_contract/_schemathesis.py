@@ -6,13 +6,21 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from liveavatar_contract._resources import reference_fields
 from liveavatar_contract._spec import judged_spec
-from liveavatar_contract.checks import KEY_VARIABLE, POOL_VARIABLE, URL_VARIABLE, WARNINGS_VARIABLE
+from liveavatar_contract._spec import operations as spec_operations
+from liveavatar_contract.checks import (
+    KEY_VARIABLE,
+    POOL_VARIABLE,
+    TOOL_WARNINGS_VARIABLE,
+    URL_VARIABLE,
+    WARNINGS_VARIABLE,
+)
 
 HOOKS_MODULE = "liveavatar_contract.checks"
 # schemathesis' default for positive_data_acceptance plus 400, which the docs give for an invalid
@@ -56,6 +64,8 @@ class SchemathesisRun:
     reached: dict[str, set[str]]
     warnings: list[dict[str, str]]
     undeclared: dict[str, set[int]]
+    # schemathesis' own warnings: kind (missing_auth, missing_test_data, ...) -> operations.
+    tool_warnings: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def failed(self) -> bool:
@@ -129,19 +139,63 @@ def run_schemathesis(
     prefix: str = "schemathesis",
     lenient_errors: bool = True,
     continue_on_failure: bool = False,
+    keep_reports: bool = False,
 ) -> SchemathesisRun:
     """schemathesis over the operations named by `operation_ids` (all must be in `spec`).
 
     `continue_on_failure` keeps testing an operation after its first failure: the upstream report
     lists every disagreement, and the published spec's missing 401 would otherwise be the only one.
+    `keep_reports` keeps the NDJSON event stream and the HAR cassette in `report_dir` (tens of MB
+    a minute); otherwise the events are read from a scratch directory and dropped.
     """
+    with tempfile.TemporaryDirectory(prefix="liveavatar-contract-") as scratch:
+        events_dir = report_dir if keep_reports else Path(scratch)
+        return _run(
+            spec=spec,
+            url=url,
+            api_key=api_key,
+            seed=seed,
+            max_time=max_time,
+            max_examples=max_examples,
+            workers=workers,
+            report_dir=report_dir,
+            events_dir=events_dir,
+            pool=pool,
+            operation_ids=operation_ids,
+            prefix=prefix,
+            lenient_errors=lenient_errors,
+            continue_on_failure=continue_on_failure,
+            keep_reports=keep_reports,
+        )
+
+
+def _run(
+    *,
+    spec: dict[str, Any],
+    url: str,
+    api_key: str,
+    seed: int,
+    max_time: int,
+    max_examples: int | None,
+    workers: str,
+    report_dir: Path,
+    events_dir: Path,
+    pool: dict[str, list[str]],
+    operation_ids: list[str],
+    prefix: str,
+    lenient_errors: bool,
+    continue_on_failure: bool,
+    keep_reports: bool,
+) -> SchemathesisRun:
     report_dir.mkdir(parents=True, exist_ok=True)
     config = report_dir / f"{prefix}.toml"
     write_config(config, spec)
     junit = report_dir / f"{prefix}.junit.xml"
-    ndjson = report_dir / f"{prefix}.events.ndjson"
-    warnings = report_dir / f"{prefix}.warnings.jsonl"
+    ndjson = events_dir / f"{prefix}.events.ndjson"
+    warnings = events_dir / f"{prefix}.warnings.jsonl"
     warnings.unlink(missing_ok=True)
+    tool_warnings = events_dir / f"{prefix}.tool-warnings.json"
+    tool_warnings.unlink(missing_ok=True)
     judged = report_dir / f"{prefix}.spec.json"
     judged.write_text(
         json.dumps(judged_spec(spec) if lenient_errors else spec, indent=1), encoding="utf-8"
@@ -169,17 +223,17 @@ def run_schemathesis(
         "--workers",
         workers,
         "--report",
-        "junit,har,ndjson",
+        "junit,har,ndjson" if keep_reports else "junit,ndjson",
         "--report-junit-path",
         str(junit),
         "--report-ndjson-path",
         str(ndjson),
-        "--report-har-path",
-        str(report_dir / f"{prefix}.har"),
         "--generation-database",
         "none",
         "--no-color",
     ]
+    if keep_reports:
+        command += ["--report-har-path", str(report_dir / f"{prefix}.har")]
     if max_examples is not None:
         command += ["--max-examples", str(max_examples)]
     if continue_on_failure:
@@ -192,17 +246,24 @@ def run_schemathesis(
         URL_VARIABLE: url,
         POOL_VARIABLE: json.dumps(pool),
         WARNINGS_VARIABLE: str(warnings),
+        TOOL_WARNINGS_VARIABLE: str(tool_warnings),
         "SCHEMATHESIS_HOOKS": HOOKS_MODULE,
     }
     completed = subprocess.run(command, env=env, check=False)
     results = read_events(ndjson)
+    # Only operations of the spec count as reached: schemathesis' negative phases also send
+    # methods a path does not have (`DELETE /v1/sessions/start`), which are no operation.
+    known = {operation.label for operation in spec_operations(spec)}
+    reached = {check: labels & known for check, labels in results.reached.items() if labels & known}
+    found = json.loads(tool_warnings.read_text(encoding="utf-8")) if tool_warnings.exists() else {}
     return SchemathesisRun(
         completed.returncode,
         results.failed_checks,
         junit,
-        results.reached,
+        reached,
         _distinct([*results.warnings, *_appended(warnings)]),
         results.undeclared,
+        {kind: sorted(labels) for kind, labels in found.items()},
     )
 
 

@@ -40,14 +40,14 @@ class Operation:
         return bool(self.raw.get("security"))
 
 
-def load_spec(path: Path | None) -> tuple[dict[str, Any], str]:
-    """The spec at `path`, or the effective spec packaged with `liveavatar_models`."""
+def load_spec(path: Path | None, *, published: bool = False) -> tuple[dict[str, Any], str]:
+    """The spec at `path`, or one packaged with `liveavatar_models`: the effective spec, or the
+    pristine published one (`published`, what `--upstream` judges by)."""
     if path is not None:
         return json.loads(path.read_text(encoding="utf-8")), str(path)
-    packaged = resources.files("liveavatar_models") / "openapi.effective.json"
-    return json.loads(
-        packaged.read_text(encoding="utf-8")
-    ), "liveavatar_models/openapi.effective.json"
+    name = "openapi.published.json" if published else "openapi.effective.json"
+    packaged = resources.files("liveavatar_models") / name
+    return json.loads(packaged.read_text(encoding="utf-8")), f"liveavatar_models/{name}"
 
 
 def resolve(spec: dict[str, Any], node: Any) -> Any:
@@ -76,22 +76,33 @@ def operations(spec: dict[str, Any]) -> list[Operation]:
 def select(
     spec: dict[str, Any], tags: Iterable[str], operation_ids: Iterable[str]
 ) -> list[Operation]:
-    """Operations carrying one of `tags` or named by `operation_ids`; all of them when both are empty."""
-    wanted_tags, wanted_ids = set(tags), set(operation_ids)
+    """Operations carrying one of `tags` or named by `operation_ids` (either case); all of them
+    when both are empty. A name the spec does not hold raises ValueError listing the valid ones."""
+    wanted_tags = {tag.casefold() for tag in tags}
+    wanted_ids = {operation_id.casefold() for operation_id in operation_ids}
     every = operations(spec)
-    unknown = wanted_ids - {operation.operation_id for operation in every}
-    unknown_tags = wanted_tags - {tag for operation in every for tag in operation.tags}
-    if unknown or unknown_tags:
-        raise ValueError(
-            "not in the spec: "
-            + ", ".join(sorted(unknown) + [f"tag {t!r}" for t in sorted(unknown_tags)])
+    known_ids = {operation.operation_id.casefold(): operation.operation_id for operation in every}
+    known_tags = {tag.casefold(): tag for operation in every for tag in operation.tags}
+    problems = []
+    if wanted_ids - set(known_ids):
+        problems.append(
+            f"no operation {', '.join(sorted(wanted_ids - set(known_ids)))}; "
+            f"valid operation ids: {', '.join(sorted(known_ids.values()))}"
         )
+    if wanted_tags - set(known_tags):
+        problems.append(
+            f"no tag {', '.join(repr(t) for t in sorted(wanted_tags - set(known_tags)))}; "
+            f"valid tags: {', '.join(repr(t) for t in sorted(known_tags.values()))}"
+        )
+    if problems:
+        raise ValueError("not in the spec: " + "; ".join(problems))
     if not wanted_tags and not wanted_ids:
         return every
     return [
         operation
         for operation in every
-        if operation.operation_id in wanted_ids or wanted_tags & set(operation.tags)
+        if operation.operation_id.casefold() in wanted_ids
+        or wanted_tags & {tag.casefold() for tag in operation.tags}
     ]
 
 
@@ -137,3 +148,17 @@ def judged_spec(spec: dict[str, Any]) -> dict[str, Any]:
                     if media.get("schema", {}).get("$ref") == UNDOCUMENTED_ERROR_SCHEMA:
                         media["schema"] = {"description": "any JSON: the docs define no error body"}
     return judged
+
+
+def success_envelopes(spec: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """operationId -> the members its 2xx JSON envelope requires (`code`, `data`, `message`)."""
+    found: dict[str, tuple[str, ...]] = {}
+    for operation in operations(spec):
+        for status, response in operation.raw.get("responses", {}).items():
+            if not str(status).startswith("2"):
+                continue
+            media = resolve(spec, response).get("content", {}).get("application/json", {})
+            schema = resolve(spec, media.get("schema", {}))
+            if isinstance(schema, dict) and "data" in schema.get("properties", {}):
+                found[operation.operation_id] = tuple(schema.get("required", ()))
+    return found

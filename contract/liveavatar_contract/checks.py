@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 import schemathesis
+import schemathesis.cli
 from schemathesis import Case, HookContext, Response
 from schemathesis.checks import CheckContext
 
@@ -31,8 +32,10 @@ AnyCase = Case[Any]
 __all__ = [
     "KEY_VARIABLE",
     "POOL_VARIABLE",
+    "TOOL_WARNINGS_VARIABLE",
     "URL_VARIABLE",
     "WARNINGS_VARIABLE",
+    "ToolWarnings",
     "secret_reference_judged",
     "secret_value_never_echoed",
     "timestamps_carry_timezone",
@@ -43,6 +46,8 @@ POOL_VARIABLE = "LIVEAVATAR_CONTRACT_POOL"
 URL_VARIABLE = "LIVEAVATAR_CONTRACT_URL"
 KEY_VARIABLE = "LIVEAVATAR_CONTRACT_API_KEY"
 WARNINGS_VARIABLE = "LIVEAVATAR_CONTRACT_WARNINGS"
+# Where schemathesis' own warnings (missing_auth, missing_test_data, ...) are written at the end.
+TOOL_WARNINGS_VARIABLE = "LIVEAVATAR_CONTRACT_TOOL_WARNINGS"
 SECRET_REFERENCE = "secret_id"  # noqa: S105 (a field name, not a secret)
 SECRET_VALUE = "secret_value"  # noqa: S105 (a field name, not a secret)
 # One positive request in this many keeps the secret_id the generator drew, which the server
@@ -270,3 +275,21 @@ def write_reads_back(ctx: CheckContext, response: Response, case: AnyCase) -> bo
                 f"`{name}` was sent as {sent!r} but the response says {data[name]!r}"
             )
     return None
+
+
+@schemathesis.cli.handler()
+class ToolWarnings(schemathesis.cli.EventHandler):  # type: ignore[type-arg]
+    """Writes schemathesis' own warnings (kind -> operations) as JSON when the run shuts down, so
+    the verdict shows and counts them instead of leaving them in schemathesis' console output."""
+
+    def handle_event(self, ctx: Any, event: Any) -> None:
+        return None
+
+    def shutdown(self, ctx: Any) -> None:
+        target = os.environ.get(TOOL_WARNINGS_VARIABLE)
+        warnings = getattr(ctx, "warnings", None)
+        if not target or warnings is None:
+            return
+        found = {kind: labels for kind, labels in warnings.as_labels().items() if labels}
+        with open(target, "w", encoding="utf-8") as out:
+            json.dump(found, out)

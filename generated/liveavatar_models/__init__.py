@@ -187,9 +187,9 @@ class StartSessionResponseSchema(BaseModel):
 
 
 class Response(BaseModel):
-    code: Annotated[int | None, Field(title="Code")] = 100
-    data: Annotated[Any | None, Field(title="Data")] = None
-    message: Annotated[str | None, Field(title="Message")] = None
+    code: Annotated[int, Field(title="Code")]
+    data: Annotated[Any, Field(title="Data")]
+    message: Annotated[str, Field(title="Message")]
 
 
 class SessionEndReasonEnum(StrEnum):
@@ -298,15 +298,15 @@ class ThirdPartyVoiceBindResponseSchema(BaseModel):
 
 
 class ResponseVoiceSchema(BaseModel):
-    code: Annotated[int | None, Field(title="Code")] = 100
-    data: VoiceSchema | None = None
-    message: Annotated[str | None, Field(title="Message")] = None
+    code: Annotated[int, Field(title="Code")]
+    data: VoiceSchema | None
+    message: Annotated[str, Field(title="Message")]
 
 
 class ResponseNoneType(BaseModel):
-    code: Annotated[int | None, Field(title="Code")] = 100
-    data: Annotated[None, Field(title="Data")] = None
-    message: Annotated[str | None, Field(title="Message")] = None
+    code: Annotated[int, Field(title="Code")]
+    data: Annotated[None, Field(title="Data")]
+    message: Annotated[str, Field(title="Message")]
 
 
 class UpdateVoiceSchema(BaseModel):
@@ -532,9 +532,9 @@ class ErrorEnvelope(BaseModel):
 
 
 class ResponseSDKSessionTokenSchema(BaseModel):
-    code: Annotated[int | None, Field(title="Code")] = 100
-    data: SDKSessionTokenSchema | None = None
-    message: Annotated[str | None, Field(title="Message")] = None
+    code: Annotated[int, Field(title="Code")]
+    data: SDKSessionTokenSchema | None
+    message: Annotated[str, Field(title="Message")]
 
 
 class HTTPValidationError(BaseModel):
@@ -637,9 +637,9 @@ class STTConfigSchema(BaseModel):
 
 
 class ResponseStartSessionResponseSchema(BaseModel):
-    code: Annotated[int | None, Field(title="Code")] = 100
-    data: StartSessionResponseSchema | None = None
-    message: Annotated[str | None, Field(title="Message")] = None
+    code: Annotated[int, Field(title="Code")]
+    data: StartSessionResponseSchema | None
+    message: Annotated[str, Field(title="Message")]
 
 
 class StopSessionSchema(BaseModel):
@@ -684,11 +684,11 @@ class ListHistoricEntrySchema(BaseModel):
 
 
 class ResponseUnionListSessionEntrySchemaListHistoricEntrySchema(BaseModel):
-    code: Annotated[int | None, Field(title="Code")] = 100
+    code: Annotated[int, Field(title="Code")]
     data: Annotated[
         ListHistoricEntrySchema | ListSessionEntrySchema | None, Field(title="Data")
-    ] = None
-    message: Annotated[str | None, Field(title="Message")] = None
+    ]
+    message: Annotated[str, Field(title="Message")]
 
 
 class SessionTranscriptResponseSchema(BaseModel):
@@ -721,9 +721,9 @@ class AvatarSchema(BaseModel):
 
 
 class ResponseAvatarSchema(BaseModel):
-    code: Annotated[int | None, Field(title="Code")] = 100
-    data: AvatarSchema | None = None
-    message: Annotated[str | None, Field(title="Message")] = None
+    code: Annotated[int, Field(title="Code")]
+    data: AvatarSchema | None
+    message: Annotated[str, Field(title="Message")]
 
 
 class PaginatedResponseVoiceSchema(BaseModel):
@@ -734,15 +734,15 @@ class PaginatedResponseVoiceSchema(BaseModel):
 
 
 class ResponseThirdPartyVoiceBindResponseSchema(BaseModel):
-    code: Annotated[int | None, Field(title="Code")] = 100
-    data: ThirdPartyVoiceBindResponseSchema | None = None
-    message: Annotated[str | None, Field(title="Message")] = None
+    code: Annotated[int, Field(title="Code")]
+    data: ThirdPartyVoiceBindResponseSchema | None
+    message: Annotated[str, Field(title="Message")]
 
 
 class ResponseVoicePreviewResponseSchema(BaseModel):
-    code: Annotated[int | None, Field(title="Code")] = 100
-    data: VoicePreviewResponseSchema | None = None
-    message: Annotated[str | None, Field(title="Message")] = None
+    code: Annotated[int, Field(title="Code")]
+    data: VoicePreviewResponseSchema | None
+    message: Annotated[str, Field(title="Message")]
 
 
 class PaginatedResponseContextSchema(BaseModel):
@@ -782,9 +782,9 @@ class PaginatedResponseMemoryListItemResponse(BaseModel):
 
 
 class ResponseMemoryResponse(BaseModel):
-    code: Annotated[int | None, Field(title="Code")] = 100
-    data: MemoryResponse | None = None
-    message: Annotated[str | None, Field(title="Message")] = None
+    code: Annotated[int, Field(title="Code")]
+    data: MemoryResponse | None
+    message: Annotated[str, Field(title="Message")]
 
 
 class MemoryWithEpisodesResponse(BaseModel):
@@ -806,35 +806,33 @@ class SecretListItemSchema(BaseModel):
 
 
 class ResponseCreateSecretResponseSchema(BaseModel):
-    code: Annotated[int | None, Field(title="Code")] = 100
-    data: CreateSecretResponseSchema | None = None
-    message: Annotated[str | None, Field(title="Message")] = None
+    code: Annotated[int, Field(title="Code")]
+    data: CreateSecretResponseSchema | None
+    message: Annotated[str, Field(title="Message")]
 
 
 class ResponseListLLMConfigurationListItemSchema(BaseModel):
-    code: Annotated[int | None, Field(title="Code")] = 100
-    data: Annotated[
-        list[LLMConfigurationListItemSchema] | None, Field(title="Data")
-    ] = None
-    message: Annotated[str | None, Field(title="Message")] = None
+    code: Annotated[int, Field(title="Code")]
+    data: Annotated[list[LLMConfigurationListItemSchema], Field(title="Data")]
+    message: Annotated[str, Field(title="Message")]
 
 
 class ResponseLLMConfigurationResponseSchema(BaseModel):
-    code: Annotated[int | None, Field(title="Code")] = 100
-    data: LLMConfigurationResponseSchema | None = None
-    message: Annotated[str | None, Field(title="Message")] = None
+    code: Annotated[int, Field(title="Code")]
+    data: LLMConfigurationResponseSchema | None
+    message: Annotated[str, Field(title="Message")]
 
 
 class ResponseListLanguageSchema(BaseModel):
-    code: Annotated[int | None, Field(title="Code")] = 100
-    data: Annotated[list[LanguageSchema] | None, Field(title="Data")] = None
-    message: Annotated[str | None, Field(title="Message")] = None
+    code: Annotated[int, Field(title="Code")]
+    data: Annotated[list[LanguageSchema], Field(title="Data")]
+    message: Annotated[str, Field(title="Message")]
 
 
 class ResponseUserCreditsSchema(BaseModel):
-    code: Annotated[int | None, Field(title="Code")] = 100
-    data: UserCreditsSchema | None = None
-    message: Annotated[str | None, Field(title="Message")] = None
+    code: Annotated[int, Field(title="Code")]
+    data: UserCreditsSchema | None
+    message: Annotated[str, Field(title="Message")]
 
 
 class CreateEmbedV2RequestSchema(BaseModel):
@@ -872,9 +870,9 @@ class CreateEmbedV2RequestSchema(BaseModel):
 
 
 class ResponseCreateEmbedV2ResponseSchema(BaseModel):
-    code: Annotated[int | None, Field(title="Code")] = 100
-    data: CreateEmbedV2ResponseSchema | None = None
-    message: Annotated[str | None, Field(title="Message")] = None
+    code: Annotated[int, Field(title="Code")]
+    data: CreateEmbedV2ResponseSchema | None
+    message: Annotated[str, Field(title="Message")]
 
 
 class LiteSDKSessionTokenConfigDataSchema(BaseModel):
@@ -956,9 +954,9 @@ class PaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema(BaseMo
 
 
 class ResponseSessionTranscriptResponseSchema(BaseModel):
-    code: Annotated[int | None, Field(title="Code")] = 100
-    data: SessionTranscriptResponseSchema | None = None
-    message: Annotated[str | None, Field(title="Message")] = None
+    code: Annotated[int, Field(title="Code")]
+    data: SessionTranscriptResponseSchema | None
+    message: Annotated[str, Field(title="Message")]
 
 
 class PaginatedResponseAvatarSchema(BaseModel):
@@ -969,39 +967,39 @@ class PaginatedResponseAvatarSchema(BaseModel):
 
 
 class ResponsePaginatedResponseVoiceSchema(BaseModel):
-    code: Annotated[int | None, Field(title="Code")] = 100
-    data: PaginatedResponseVoiceSchema | None = None
-    message: Annotated[str | None, Field(title="Message")] = None
+    code: Annotated[int, Field(title="Code")]
+    data: PaginatedResponseVoiceSchema | None
+    message: Annotated[str, Field(title="Message")]
 
 
 class ResponsePaginatedResponseContextSchema(BaseModel):
-    code: Annotated[int | None, Field(title="Code")] = 100
-    data: PaginatedResponseContextSchema | None = None
-    message: Annotated[str | None, Field(title="Message")] = None
+    code: Annotated[int, Field(title="Code")]
+    data: PaginatedResponseContextSchema | None
+    message: Annotated[str, Field(title="Message")]
 
 
 class ResponseContextDetailSchema(BaseModel):
-    code: Annotated[int | None, Field(title="Code")] = 100
-    data: ContextDetailSchema | None = None
-    message: Annotated[str | None, Field(title="Message")] = None
+    code: Annotated[int, Field(title="Code")]
+    data: ContextDetailSchema | None
+    message: Annotated[str, Field(title="Message")]
 
 
 class ResponsePaginatedResponseMemoryListItemResponse(BaseModel):
-    code: Annotated[int | None, Field(title="Code")] = 100
-    data: PaginatedResponseMemoryListItemResponse | None = None
-    message: Annotated[str | None, Field(title="Message")] = None
+    code: Annotated[int, Field(title="Code")]
+    data: PaginatedResponseMemoryListItemResponse | None
+    message: Annotated[str, Field(title="Message")]
 
 
 class ResponseMemoryWithEpisodesResponse(BaseModel):
-    code: Annotated[int | None, Field(title="Code")] = 100
-    data: MemoryWithEpisodesResponse | None = None
-    message: Annotated[str | None, Field(title="Message")] = None
+    code: Annotated[int, Field(title="Code")]
+    data: MemoryWithEpisodesResponse | None
+    message: Annotated[str, Field(title="Message")]
 
 
 class ResponseListSecretListItemSchema(BaseModel):
-    code: Annotated[int | None, Field(title="Code")] = 100
-    data: Annotated[list[SecretListItemSchema] | None, Field(title="Data")] = None
-    message: Annotated[str | None, Field(title="Message")] = None
+    code: Annotated[int, Field(title="Code")]
+    data: Annotated[list[SecretListItemSchema], Field(title="Data")]
+    message: Annotated[str, Field(title="Message")]
 
 
 class FullSDKSessionTokenConfigDataSchema(BaseModel):
@@ -1047,14 +1045,12 @@ class FullSDKSessionTokenConfigDataSchema(BaseModel):
 class ResponsePaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema(
     BaseModel
 ):
-    code: Annotated[int | None, Field(title="Code")] = 100
-    data: PaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema | None = (
-        None
-    )
-    message: Annotated[str | None, Field(title="Message")] = None
+    code: Annotated[int, Field(title="Code")]
+    data: PaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema | None
+    message: Annotated[str, Field(title="Message")]
 
 
 class ResponsePaginatedResponseAvatarSchema(BaseModel):
-    code: Annotated[int | None, Field(title="Code")] = 100
-    data: PaginatedResponseAvatarSchema | None = None
-    message: Annotated[str | None, Field(title="Message")] = None
+    code: Annotated[int, Field(title="Code")]
+    data: PaginatedResponseAvatarSchema | None
+    message: Annotated[str, Field(title="Message")]

@@ -355,7 +355,7 @@ DEFECTS: tuple[Defect, ...] = (
     Defect(
         "not_found_as_200",
         not_found_as_200,
-        frozenset({"delete_removes", "unknown_id_404", "use_after_free"}),
+        frozenset({"delete_removes", "unknown_id_404", "space_isolation", "use_after_free"}),
     ),
     Defect(
         "created_as_201", created_as_201, frozenset({"create_accepted", "status_code_conformance"})
@@ -374,7 +374,9 @@ DEFECTS: tuple[Defect, ...] = (
     Defect("update_clobbers", update_clobbers, frozenset({"update_partial", "write_reads_back"})),
     Defect("updated_at_frozen", updated_at_frozen, frozenset({"update_partial"})),
     Defect(
-        "validation_as_500", validation_as_500, frozenset({"validation_422", "not_a_server_error"})
+        "validation_as_500",
+        validation_as_500,
+        frozenset({"invalid_value_refused", "edge_bodies", "not_a_server_error"}),
     ),
     Defect(
         "envelope_missing",
@@ -384,6 +386,6 @@ DEFECTS: tuple[Defect, ...] = (
     Defect(
         "unknown_secret_accepted",
         unknown_secret_accepted,
-        frozenset({"secret_validated", "secret_reference_judged"}),
+        frozenset({"reference_validated", "secret_reference_judged"}),
     ),
 )

@@ -40,18 +40,15 @@ def _free_port() -> int:
 
 @contextmanager
 def reference_server(database_url: str, data_dir: Path) -> Iterator[RunningServer]:
-    """The reference server on a free port, with one key in each of two spaces."""
+    """The reference server on a free port, with one key and one avatar in each of two spaces."""
     storage = ["--data-dir", str(data_dir), "--database-url", database_url]
     _server_cli("migrate", storage=storage)
-    keys = [
-        _server_cli(
-            "create-api-key",
-            "--space",
-            _server_cli("create-space", name, storage=storage),
-            storage=storage,
-        )
-        for name in ("contract-first", "contract-second")
-    ]
+    keys = []
+    for name in ("contract-first", "contract-second"):
+        space = _server_cli("create-space", name, storage=storage)
+        keys.append(_server_cli("create-api-key", "--space", space, storage=storage))
+        # The API lists, updates and deletes a space's avatars but makes none: the operator does.
+        _server_cli("create-avatar", "--space", space, "--name", f"{name} avatar", storage=storage)
     port = _free_port()
     log = (data_dir / "server.log").open("w")
     process = subprocess.Popen(

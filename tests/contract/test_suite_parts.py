@@ -28,6 +28,7 @@ from liveavatar_contract._spec import (
     operations,
     resolve,
     select,
+    success_envelopes,
 )
 from liveavatar_contract._upstream import documented_but_undeclared
 from liveavatar_contract.checks import KEY_VARIABLE
@@ -169,6 +170,29 @@ def test_selection_by_tag_and_operation_id() -> None:
     assert select(spec, [], []) == every
     with pytest.raises(ValueError, match="no-such-operation"):
         select(spec, [], ["no-such-operation"])
+
+
+def test_selectors_ignore_case_and_a_miss_lists_the_valid_names() -> None:
+    spec, _ = load_spec(None)
+    every = operations(spec)
+    tag = every[0].tags[0]
+    assert select(spec, [tag.swapcase()], []) == select(spec, [tag], [])
+    assert select(spec, [], [every[0].operation_id.upper()]) == [every[0]]
+    with pytest.raises(ValueError, match="valid tags") as missed:
+        select(spec, ["no such tag"], [])
+    assert all(repr(t) in str(missed.value) for op in every for t in op.tags)
+
+
+def test_the_published_spec_ships_beside_the_effective_one(root: Path) -> None:
+    published, name = load_spec(None, published=True)
+    assert name == "liveavatar_models/openapi.published.json"
+    assert published == json.loads((root / "openapi.json").read_text(encoding="utf-8"))
+    effective, _ = load_spec(None)
+    # The effective spec requires what every client reads in a success envelope.
+    envelopes = success_envelopes(effective)
+    assert envelopes
+    assert all({"code", "data", "message"} <= set(r) for r in envelopes.values())
+    assert not any("code" in r for r in success_envelopes(published).values())
 
 
 def test_operation_index_prefers_literal_segments() -> None:

@@ -44,7 +44,8 @@ def test_the_unpacked_wheel_judges_a_server_from_an_empty_directory(
     assert completed.returncode == 0, completed.stdout[-4000:] + completed.stderr[-2000:]
     assert "liveavatar_models/openapi.effective.json" in completed.stdout
     summary = json.loads((empty / "reports" / "contract-summary.json").read_text())
-    assert summary["reached"]["resource_semantics"]
+    assert summary["resource_classes"]["secrets"]["read_back"] == "reached", summary
+    assert not list((empty / "reports").glob("*.har"))
     assert (
         str(site)
         in subprocess.run(
@@ -61,3 +62,29 @@ def test_the_unpacked_wheel_judges_a_server_from_an_empty_directory(
         ).stdout
     )
     assert KEY not in completed.stdout
+
+
+def test_upstream_runs_from_the_wheel_on_its_packaged_published_spec(
+    wheel: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    assert (site / "liveavatar_models" / "openapi.published.json").is_file()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(site), "LIVEAVATAR_CONTRACT_API_KEY": KEY}
+    with serve_asgi(build_app({KEY: "only"})) as url:
+        completed = subprocess.run(
+            [
+                *(sys.executable, "-m", "liveavatar_contract", "--upstream", "--url", url),
+                *("--tag", "secrets", "--max-time", "5", "--seed", "7"),
+            ],
+            cwd=empty,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    assert completed.returncode == 0, completed.stdout[-4000:] + completed.stderr[-2000:]
+    assert "liveavatar_models/openapi.published.json" in completed.stdout

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.secret_list_item_schema import SecretListItemSchema
 
@@ -19,37 +17,35 @@ T = TypeVar("T", bound="ResponseListSecretListItemSchema")
 class ResponseListSecretListItemSchema:
     """
     Attributes:
-        code (int | Unset):  Default: 100.
-        data (list[SecretListItemSchema] | Unset):
-        message (str | Unset):
+        code (int):  Default: 100.
+        data (list[SecretListItemSchema]):
+        message (str):
     """
 
-    code: int | Unset = 100
-    data: list[SecretListItemSchema] | Unset = UNSET
-    message: str | Unset = UNSET
+    data: list[SecretListItemSchema]
+    message: str
+    code: int = 100
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         code = self.code
 
-        data: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.data, Unset):
-            data = []
-            for data_item_data in self.data:
-                data_item = data_item_data.to_dict()
-                data.append(data_item)
+        data = []
+        for data_item_data in self.data:
+            data_item = data_item_data.to_dict()
+            data.append(data_item)
 
         message = self.message
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if code is not UNSET:
-            field_dict["code"] = code
-        if data is not UNSET:
-            field_dict["data"] = data
-        if message is not UNSET:
-            field_dict["message"] = message
+        field_dict.update(
+            {
+                "code": code,
+                "data": data,
+                "message": message,
+            }
+        )
 
         return field_dict
 
@@ -58,18 +54,16 @@ class ResponseListSecretListItemSchema:
         from ..models.secret_list_item_schema import SecretListItemSchema  # noqa: PLC0415
 
         d = dict(src_dict)
-        code = d.pop("code", UNSET)
+        code = d.pop("code")
 
-        _data = d.pop("data", UNSET)
-        data: list[SecretListItemSchema] | Unset = UNSET
-        if _data is not UNSET:
-            data = []
-            for data_item_data in _data:
-                data_item = SecretListItemSchema.from_dict(data_item_data)
+        data = []
+        _data = d.pop("data")
+        for data_item_data in _data:
+            data_item = SecretListItemSchema.from_dict(data_item_data)
 
-                data.append(data_item)
+            data.append(data_item)
 
-        message = d.pop("message", UNSET)
+        message = d.pop("message")
 
         response_list_secret_list_item_schema = cls(
             code=code,

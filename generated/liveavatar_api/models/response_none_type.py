@@ -6,8 +6,6 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="ResponseNoneType")
 
 
@@ -15,14 +13,14 @@ T = TypeVar("T", bound="ResponseNoneType")
 class ResponseNoneType:
     """
     Attributes:
-        code (int | Unset):  Default: 100.
-        data (None | Unset):
-        message (str | Unset):
+        code (int):  Default: 100.
+        data (None):
+        message (str):
     """
 
-    code: int | Unset = 100
-    data: None | Unset = UNSET
-    message: str | Unset = UNSET
+    data: None
+    message: str
+    code: int = 100
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,24 +32,24 @@ class ResponseNoneType:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if code is not UNSET:
-            field_dict["code"] = code
-        if data is not UNSET:
-            field_dict["data"] = data
-        if message is not UNSET:
-            field_dict["message"] = message
+        field_dict.update(
+            {
+                "code": code,
+                "data": data,
+                "message": message,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        code = d.pop("code", UNSET)
+        code = d.pop("code")
 
-        data = d.pop("data", UNSET)
+        data = d.pop("data")
 
-        message = d.pop("message", UNSET)
+        message = d.pop("message")
 
         response_none_type = cls(
             code=code,

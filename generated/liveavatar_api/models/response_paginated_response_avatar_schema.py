@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.paginated_response_avatar_schema import PaginatedResponseAvatarSchema
 
@@ -19,14 +17,14 @@ T = TypeVar("T", bound="ResponsePaginatedResponseAvatarSchema")
 class ResponsePaginatedResponseAvatarSchema:
     """
     Attributes:
-        code (int | Unset):  Default: 100.
-        data (None | PaginatedResponseAvatarSchema | Unset):
-        message (str | Unset):
+        code (int):  Default: 100.
+        data (None | PaginatedResponseAvatarSchema):
+        message (str):
     """
 
-    code: int | Unset = 100
-    data: None | PaginatedResponseAvatarSchema | Unset = UNSET
-    message: str | Unset = UNSET
+    data: None | PaginatedResponseAvatarSchema
+    message: str
+    code: int = 100
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -36,10 +34,8 @@ class ResponsePaginatedResponseAvatarSchema:
 
         code = self.code
 
-        data: dict[str, Any] | None | Unset
-        if isinstance(self.data, Unset):
-            data = UNSET
-        elif isinstance(self.data, PaginatedResponseAvatarSchema):
+        data: dict[str, Any] | None
+        if isinstance(self.data, PaginatedResponseAvatarSchema):
             data = self.data.to_dict()
         else:
             data = self.data
@@ -48,13 +44,13 @@ class ResponsePaginatedResponseAvatarSchema:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if code is not UNSET:
-            field_dict["code"] = code
-        if data is not UNSET:
-            field_dict["data"] = data
-        if message is not UNSET:
-            field_dict["message"] = message
+        field_dict.update(
+            {
+                "code": code,
+                "data": data,
+                "message": message,
+            }
+        )
 
         return field_dict
 
@@ -65,12 +61,10 @@ class ResponsePaginatedResponseAvatarSchema:
         )
 
         d = dict(src_dict)
-        code = d.pop("code", UNSET)
+        code = d.pop("code")
 
-        def _parse_data(data: object) -> None | PaginatedResponseAvatarSchema | Unset:
+        def _parse_data(data: object) -> None | PaginatedResponseAvatarSchema:
             if data is None:
-                return data
-            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, dict):
@@ -80,11 +74,11 @@ class ResponsePaginatedResponseAvatarSchema:
                 return data_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | PaginatedResponseAvatarSchema | Unset, data)
+            return cast(None | PaginatedResponseAvatarSchema, data)
 
-        data = _parse_data(d.pop("data", UNSET))
+        data = _parse_data(d.pop("data"))
 
-        message = d.pop("message", UNSET)
+        message = d.pop("message")
 
         response_paginated_response_avatar_schema = cls(
             code=code,

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.paginated_response_union_list_session_entry_schema_list_historic_entry_schema import (
         PaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema,
@@ -24,18 +22,14 @@ T = TypeVar(
 class ResponsePaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema:
     """
     Attributes:
-        code (int | Unset):  Default: 100.
-        data (None | PaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema | Unset):
-        message (str | Unset):
+        code (int):  Default: 100.
+        data (None | PaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema):
+        message (str):
     """
 
-    code: int | Unset = 100
-    data: (
-        None
-        | PaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema
-        | Unset
-    ) = UNSET
-    message: str | Unset = UNSET
+    data: None | PaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema
+    message: str
+    code: int = 100
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -45,10 +39,8 @@ class ResponsePaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchem
 
         code = self.code
 
-        data: dict[str, Any] | None | Unset
-        if isinstance(self.data, Unset):
-            data = UNSET
-        elif isinstance(
+        data: dict[str, Any] | None
+        if isinstance(
             self.data,
             PaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema,
         ):
@@ -60,13 +52,13 @@ class ResponsePaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchem
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if code is not UNSET:
-            field_dict["code"] = code
-        if data is not UNSET:
-            field_dict["data"] = data
-        if message is not UNSET:
-            field_dict["message"] = message
+        field_dict.update(
+            {
+                "code": code,
+                "data": data,
+                "message": message,
+            }
+        )
 
         return field_dict
 
@@ -77,18 +69,12 @@ class ResponsePaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchem
         )
 
         d = dict(src_dict)
-        code = d.pop("code", UNSET)
+        code = d.pop("code")
 
         def _parse_data(
             data: object,
-        ) -> (
-            None
-            | PaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema
-            | Unset
-        ):
+        ) -> None | PaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema:
             if data is None:
-                return data
-            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, dict):
@@ -102,14 +88,13 @@ class ResponsePaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchem
                 pass
             return cast(
                 None
-                | PaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema
-                | Unset,
+                | PaginatedResponseUnionListSessionEntrySchemaListHistoricEntrySchema,
                 data,
             )
 
-        data = _parse_data(d.pop("data", UNSET))
+        data = _parse_data(d.pop("data"))
 
-        message = d.pop("message", UNSET)
+        message = d.pop("message")
 
         response_paginated_response_union_list_session_entry_schema_list_historic_entry_schema = cls(
             code=code,

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.start_session_response_schema import StartSessionResponseSchema
 
@@ -19,14 +17,14 @@ T = TypeVar("T", bound="ResponseStartSessionResponseSchema")
 class ResponseStartSessionResponseSchema:
     """
     Attributes:
-        code (int | Unset):  Default: 100.
-        data (None | StartSessionResponseSchema | Unset):
-        message (str | Unset):
+        code (int):  Default: 100.
+        data (None | StartSessionResponseSchema):
+        message (str):
     """
 
-    code: int | Unset = 100
-    data: None | StartSessionResponseSchema | Unset = UNSET
-    message: str | Unset = UNSET
+    data: None | StartSessionResponseSchema
+    message: str
+    code: int = 100
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,10 +32,8 @@ class ResponseStartSessionResponseSchema:
 
         code = self.code
 
-        data: dict[str, Any] | None | Unset
-        if isinstance(self.data, Unset):
-            data = UNSET
-        elif isinstance(self.data, StartSessionResponseSchema):
+        data: dict[str, Any] | None
+        if isinstance(self.data, StartSessionResponseSchema):
             data = self.data.to_dict()
         else:
             data = self.data
@@ -46,13 +42,13 @@ class ResponseStartSessionResponseSchema:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if code is not UNSET:
-            field_dict["code"] = code
-        if data is not UNSET:
-            field_dict["data"] = data
-        if message is not UNSET:
-            field_dict["message"] = message
+        field_dict.update(
+            {
+                "code": code,
+                "data": data,
+                "message": message,
+            }
+        )
 
         return field_dict
 
@@ -61,12 +57,10 @@ class ResponseStartSessionResponseSchema:
         from ..models.start_session_response_schema import StartSessionResponseSchema  # noqa: PLC0415
 
         d = dict(src_dict)
-        code = d.pop("code", UNSET)
+        code = d.pop("code")
 
-        def _parse_data(data: object) -> None | StartSessionResponseSchema | Unset:
+        def _parse_data(data: object) -> None | StartSessionResponseSchema:
             if data is None:
-                return data
-            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, dict):
@@ -76,11 +70,11 @@ class ResponseStartSessionResponseSchema:
                 return data_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(None | StartSessionResponseSchema | Unset, data)
+            return cast(None | StartSessionResponseSchema, data)
 
-        data = _parse_data(d.pop("data", UNSET))
+        data = _parse_data(d.pop("data"))
 
-        message = d.pop("message", UNSET)
+        message = d.pop("message")
 
         response_start_session_response_schema = cls(
             code=code,

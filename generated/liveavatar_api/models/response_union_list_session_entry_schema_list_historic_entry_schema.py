@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.list_historic_entry_schema import ListHistoricEntrySchema
     from ..models.list_session_entry_schema import ListSessionEntrySchema
@@ -20,14 +18,14 @@ T = TypeVar("T", bound="ResponseUnionListSessionEntrySchemaListHistoricEntrySche
 class ResponseUnionListSessionEntrySchemaListHistoricEntrySchema:
     """
     Attributes:
-        code (int | Unset):  Default: 100.
-        data (ListHistoricEntrySchema | ListSessionEntrySchema | None | Unset):
-        message (str | Unset):
+        code (int):  Default: 100.
+        data (ListHistoricEntrySchema | ListSessionEntrySchema | None):
+        message (str):
     """
 
-    code: int | Unset = 100
-    data: ListHistoricEntrySchema | ListSessionEntrySchema | None | Unset = UNSET
-    message: str | Unset = UNSET
+    data: ListHistoricEntrySchema | ListSessionEntrySchema | None
+    message: str
+    code: int = 100
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -36,10 +34,8 @@ class ResponseUnionListSessionEntrySchemaListHistoricEntrySchema:
 
         code = self.code
 
-        data: dict[str, Any] | None | Unset
-        if isinstance(self.data, Unset):
-            data = UNSET
-        elif isinstance(self.data, ListHistoricEntrySchema):
+        data: dict[str, Any] | None
+        if isinstance(self.data, ListHistoricEntrySchema):
             data = self.data.to_dict()
         elif isinstance(self.data, ListSessionEntrySchema):
             data = self.data.to_dict()
@@ -50,13 +46,13 @@ class ResponseUnionListSessionEntrySchemaListHistoricEntrySchema:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if code is not UNSET:
-            field_dict["code"] = code
-        if data is not UNSET:
-            field_dict["data"] = data
-        if message is not UNSET:
-            field_dict["message"] = message
+        field_dict.update(
+            {
+                "code": code,
+                "data": data,
+                "message": message,
+            }
+        )
 
         return field_dict
 
@@ -66,14 +62,12 @@ class ResponseUnionListSessionEntrySchemaListHistoricEntrySchema:
         from ..models.list_session_entry_schema import ListSessionEntrySchema  # noqa: PLC0415
 
         d = dict(src_dict)
-        code = d.pop("code", UNSET)
+        code = d.pop("code")
 
         def _parse_data(
             data: object,
-        ) -> ListHistoricEntrySchema | ListSessionEntrySchema | None | Unset:
+        ) -> ListHistoricEntrySchema | ListSessionEntrySchema | None:
             if data is None:
-                return data
-            if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, dict):
@@ -91,13 +85,11 @@ class ResponseUnionListSessionEntrySchemaListHistoricEntrySchema:
                 return data_type_1
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(
-                ListHistoricEntrySchema | ListSessionEntrySchema | None | Unset, data
-            )
+            return cast(ListHistoricEntrySchema | ListSessionEntrySchema | None, data)
 
-        data = _parse_data(d.pop("data", UNSET))
+        data = _parse_data(d.pop("data"))
 
-        message = d.pop("message", UNSET)
+        message = d.pop("message")
 
         response_union_list_session_entry_schema_list_historic_entry_schema = cls(
             code=code,
