@@ -58,8 +58,9 @@ async def _round(
             stop_on_transport_error=True,
         )
     )
-    for _ in range(600):  # at most 60 s for the first acknowledgements
-        if len(round_ledger.acknowledged) >= ACKS_BEFORE_KILL or load.done():
+    for _ in range(600):  # at most 60 s for the first acknowledgements of both kinds
+        acknowledged = len(round_ledger.acknowledged) >= ACKS_BEFORE_KILL and round_sessions.stopped
+        if acknowledged or load.done():
             break
         await asyncio.sleep(0.1)
     await asyncio.sleep(random.Random(index).uniform(0.0, 0.3))  # land anywhere in a write
