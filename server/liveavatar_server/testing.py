@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any, Literal
 
 import uvicorn
 
@@ -32,7 +33,7 @@ from liveavatar_server._migrate import upgrade
 from liveavatar_server._settings import Settings, sqlite_url
 from liveavatar_server._store import Store
 
-__all__ = ["LocalServer", "TestSpace", "liveavatar_server", "serve"]
+__all__ = ["LocalServer", "TestSpace", "liveavatar_server", "serve", "serve_app"]
 
 
 @dataclass(frozen=True)
@@ -85,24 +86,43 @@ def serve(
         for name in ("space-a", "space-b"):
             space_id = store.create_space(name)  # with `credits` credits
             spaces.append(TestSpace(space_id, store.create_api_key(space_id)))
-        config = uvicorn.Config(
-            build_app(store), host="127.0.0.1", port=0, log_level="warning", lifespan="off"
-        )
-        server = uvicorn.Server(config)
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
         try:
-            deadline = time.monotonic() + 20
-            while not server.started:
-                if time.monotonic() > deadline or not thread.is_alive():
-                    raise RuntimeError("the reference server did not start")
-                time.sleep(0.01)
-            port = server.servers[0].sockets[0].getsockname()[1]
-            yield LocalServer(f"http://127.0.0.1:{port}", store, clock, (spaces[0], spaces[1]))
+            with serve_app(build_app(store)) as url:
+                yield LocalServer(url, store, clock, (spaces[0], spaces[1]))
         finally:
-            server.should_exit = True
-            thread.join(timeout=10)
             store.close()
+
+
+@contextmanager
+def serve_app(
+    app: Any,
+    *,
+    lifespan: Literal["auto", "on", "off"] = "off",
+    log_level: str = "warning",
+    **options: Any,
+) -> Iterator[str]:
+    """Any ASGI app served by uvicorn in a thread on 127.0.0.1 (port from the OS); its base URL.
+
+    The one in-process starter: `serve()` uses it for the reference server, tests for apps of
+    their own (a proxy, a variant). ``options`` go to `uvicorn.Config` (e.g. ``http="httptools"``).
+    """
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=0, log_level=log_level, lifespan=lifespan, **options
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 20
+        while not server.started:
+            if time.monotonic() > deadline or not thread.is_alive():
+                raise RuntimeError("the app did not start on loopback")
+            time.sleep(0.01)
+        port = server.servers[0].sockets[0].getsockname()[1]
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
 
 
 def _served() -> Iterator[LocalServer]:

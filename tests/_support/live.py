@@ -52,7 +52,7 @@ class Storage:
         return {**inherited, **self.settings}
 
     def cli(self, *args: str) -> str:
-        """Run `liveavatar-server ARGS --data-dir ...`; its last stdout line (an id or a key)."""
+        """Run `liveavatar-server ARGS --data-dir ...`; its last stdout line (an id, a key or "")."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
         done = subprocess.run(
             [str(self.server), *args, *self.args()],
@@ -64,7 +64,8 @@ class Storage:
             raise RuntimeError(
                 f"liveavatar-server {args[0]} exited {done.returncode}: {done.stderr}"
             )
-        return done.stdout.strip().splitlines()[-1]
+        lines = done.stdout.strip().splitlines()
+        return lines[-1] if lines else ""
 
     def provision(self, name: str = "test") -> str:
         """A new space and an API key acting in it; returns the key."""
@@ -81,6 +82,7 @@ class LiveServer:
         self.base_url = ""
         self.port = 0
         self.proc: subprocess.Popen[bytes] | None = None
+        self._offset = 0  # where this run's output starts in the storage's log
 
     def start(self, timeout_s: float = 60.0) -> LiveServer:
         argv = [
@@ -94,7 +96,7 @@ class LiveServer:
         ]
         self.storage.data_dir.mkdir(parents=True, exist_ok=True)
         with self.storage.log.open("ab") as log:
-            offset = log.tell()
+            offset = self._offset = log.tell()
             self.proc = subprocess.Popen(
                 [*argv, *self.storage.args()],
                 stdout=log, stderr=subprocess.STDOUT, env=self.storage.env(),
@@ -107,6 +109,10 @@ class LiveServer:
         self.port = port
         self._wait_until_listening(deadline)
         return self
+
+    def output(self) -> str:
+        """What this run has printed so far (the banner, the log lines)."""
+        return self._output(self._offset)
 
     def _output(self, offset: int) -> str:
         with self.storage.log.open("rb") as log:

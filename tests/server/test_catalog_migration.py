@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
+from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,10 +12,10 @@ from alembic.script import ScriptDirectory
 from liveavatar_server import Settings, Store
 from liveavatar_server._migrate import alembic_config, current_revision, upgrade
 from liveavatar_server._store import new_id
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import inspect, text
 
+from tests._support.postgres import scratch_database
 from tests.server._objects import reveal_secret
-from tests.server.conftest import POSTGRES_ADMIN_URL, _postgres_reachable
 
 
 def _previous_release() -> str:
@@ -27,27 +27,16 @@ def _previous_release() -> str:
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def fresh_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    """An empty database (its own PostgreSQL schema, dropped afterwards), not migrated."""
-    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
-    schema = f"la_catalog_{uuid.uuid4().hex[:12]}"
-    admin = None
-    if request.param == "postgresql":
-        reason = _postgres_reachable()
-        if reason:
-            pytest.skip(reason)
-        admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-        url = f"{POSTGRES_ADMIN_URL}?options=-csearch_path%3D{schema}"
-    store = Store(Settings(data_dir=tmp_path, database_url=url, secret_key=None))
-    try:
-        yield store
-    finally:
-        store.close()
-        if admin is not None:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-            admin.dispose()
+    """An empty database (a scratch PostgreSQL one, dropped afterwards), not migrated."""
+    with ExitStack() as stack:
+        url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+        if request.param == "postgresql":
+            url = stack.enter_context(scratch_database())
+        store = Store(Settings(data_dir=tmp_path, database_url=url, secret_key=None))
+        try:
+            yield store
+        finally:
+            store.close()
 
 
 def test_upgrading_the_previous_release_keeps_its_data_and_seeds_the_catalog(

@@ -16,8 +16,9 @@ import httpx
 import pytest
 from liveavatar_server import build_app
 from liveavatar_server._spec import HTTP_METHODS, load_spec
+from liveavatar_server.testing import serve_app
 
-from tests.server.conftest import LiveServer, make_store
+from tests.server.conftest import make_store
 
 ASSETS = resources.files("liveavatar_server").joinpath("_docs_assets")
 
@@ -26,7 +27,7 @@ ASSETS = resources.files("liveavatar_server").joinpath("_docs_assets")
 def base_url(tmp_path_factory: pytest.TempPathFactory, secret_key: str) -> Iterator[str]:
     """The docs do not depend on the database: SQLite only."""
     store = make_store(tmp_path_factory.mktemp("docs"), None, secret_key)
-    with LiveServer(build_app(store)) as url:
+    with serve_app(build_app(store)) as url:
         yield url
     store.close()
 

@@ -11,9 +11,9 @@ from liveavatar_server import ReferenceServer, Store
 from liveavatar_server._handlers import implementation
 from liveavatar_server._handlers_catalog import Memory
 from liveavatar_server.resources import Call
+from liveavatar_server.testing import serve_app
 
 from tests.server._catalog_fixtures import KnownSessions, ok, unknown_id
-from tests.server.conftest import LiveServer
 
 
 @pytest.fixture
@@ -26,7 +26,7 @@ def memory_url(store: Store, known_sessions: KnownSessions) -> Iterator[str]:
     """The server with memory reading sessions from ``known_sessions`` (the injected seam)."""
     handlers: Implementation[Call] = implementation()
     handlers.memory = Memory(sessions=known_sessions)
-    with LiveServer(ReferenceServer(store, handlers=handlers)) as url:
+    with serve_app(ReferenceServer(store, handlers=handlers)) as url:
         yield url
 
 

@@ -9,10 +9,10 @@ import httpx
 import pytest
 from liveavatar_server import Settings, Store
 from liveavatar_server._migrate import current_revision, head_revision, reset_database, upgrade
-from liveavatar_server.testing import LocalServer, serve
+from liveavatar_server.testing import LocalServer, serve, serve_app
 from liveavatar_server.testing import liveavatar_server as liveavatar_server  # the fixture
 
-from tests.server.conftest import scratch_postgres_schema
+from tests._support.postgres import scratch_database
 
 FULL = {
     "mode": "FULL",
@@ -51,7 +51,7 @@ def test_the_fixture_and_its_clock(liveavatar_server: LocalServer) -> None:
 
 @pytest.mark.postgres
 def test_the_context_manager_serves_postgresql_too() -> None:
-    with scratch_postgres_schema() as url, serve(database_url=url) as server:
+    with scratch_database() as url, serve(database_url=url) as server:
         key = {"X-API-KEY": server.spaces[1].api_key}
         assert httpx.get(server.url + "/v1/secrets", headers=key).json()["data"] == []
 
@@ -62,7 +62,7 @@ def test_the_context_manager_serves_postgresql_too() -> None:
 def test_reset_drops_everything_and_migrates_afresh(backend: str, tmp_path: Path) -> None:
     with contextlib.ExitStack() as stack:
         url = (
-            stack.enter_context(scratch_postgres_schema())
+            stack.enter_context(scratch_database())
             if backend == "postgresql"
             else f"sqlite:///{tmp_path / 'reset.sqlite3'}"
         )
@@ -73,3 +73,17 @@ def test_reset_drops_everything_and_migrates_afresh(backend: str, tmp_path: Path
         reset_database(store.engine)
         assert store.is_empty()
         assert current_revision(store.engine) == head_revision()
+
+
+async def _hello(scope: dict[str, object], receive: object, send: object) -> None:
+    assert scope["type"] == "http"
+    assert callable(send)
+    await send({"type": "http.response.start", "status": 200, "headers": []})
+    await send({"type": "http.response.body", "body": b"hello"})
+
+
+def test_serve_app_serves_any_asgi_app_and_stops_it() -> None:
+    with serve_app(_hello) as url:
+        assert httpx.get(url + "/anything").text == "hello"
+    with pytest.raises(httpx.TransportError):
+        httpx.get(url + "/anything", timeout=2)

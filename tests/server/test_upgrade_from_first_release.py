@@ -13,9 +13,9 @@ from liveavatar_server._migrate import current_revision, head_revision, upgrade
 from liveavatar_server._store import digest
 from sqlalchemy import Engine, create_engine, text
 
+from tests._support.postgres import scratch_database
 from tests.server._objects import call, resource
 from tests.server._objects import engine as engine_of_tests
-from tests.server.conftest import scratch_postgres_schema
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -23,7 +23,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'old.sqlite3'}"
         return
-    with scratch_postgres_schema() as url:
+    with scratch_database() as url:
         yield url
 
 

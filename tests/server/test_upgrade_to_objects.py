@@ -18,9 +18,10 @@ import pytest
 from cryptography.fernet import Fernet
 from liveavatar_server import Settings, Store, build_app
 from liveavatar_server._migrate import upgrade
+from liveavatar_server.testing import serve_app
 
+from tests._support.postgres import scratch_database
 from tests.server._objects import reveal_secret
-from tests.server.conftest import LiveServer, scratch_postgres_schema
 
 PREVIOUS = "0005_row_count_shards"
 # The ids the rows get (the spec types some as uuid, so every id here is one).
@@ -35,7 +36,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'previous.sqlite3'}"
         return
-    with scratch_postgres_schema() as url:
+    with scratch_database() as url:
         yield url
 
 
@@ -108,7 +109,7 @@ def test_every_row_of_the_previous_release_is_served_after_the_upgrade(
 
         assert reveal_secret(store, space, ID["secret-a"]) == "sk-kept"
         with (
-            LiveServer(build_app(store)) as url,
+            serve_app(build_app(store)) as url,
             httpx.Client(base_url=url, headers={"X-API-KEY": key}, timeout=10) as http,
         ):
             secrets = http.get("/v1/secrets").json()["data"]
