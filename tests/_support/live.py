@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -13,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from urllib.parse import urlsplit
+
+from tests._support.processes import kill_group, stop_group, wait_for_port
 
 __all__ = ["SERVER", "LiveServer", "Storage"]
 
@@ -97,7 +97,7 @@ class LiveServer:
         self.storage.data_dir.mkdir(parents=True, exist_ok=True)
         with self.storage.log.open("ab") as log:
             offset = self._offset = log.tell()
-            self.proc = subprocess.Popen(
+            self.proc = proc = subprocess.Popen(
                 [*argv, *self.storage.args()],
                 stdout=log, stderr=subprocess.STDOUT, env=self.storage.env(),
                 start_new_session=True,
@@ -107,7 +107,8 @@ class LiveServer:
         port = urlsplit(self.base_url).port
         assert port is not None, self.base_url
         self.port = port
-        self._wait_until_listening(deadline)
+        # The banner comes before uvicorn binds: wait until the port accepts.
+        wait_for_port(self.port, proc, self.storage.log, deadline - time.monotonic())
         return self
 
     def output(self) -> str:
@@ -135,36 +136,15 @@ class LiveServer:
             time.sleep(0.05)
         raise RuntimeError(f"no banner from liveavatar-server:\n{self._output(offset)[-3000:]}")
 
-    def _wait_until_listening(self, deadline: float) -> None:
-        # The banner comes before uvicorn binds: wait until the port accepts.
-        while time.monotonic() < deadline:
-            self._alive(0)
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
-                    return
-            except OSError:
-                time.sleep(0.05)
-        raise RuntimeError(f"liveavatar-server did not listen on {self.base_url}")
-
     def kill(self) -> None:
         """SIGKILL the whole process group: no shutdown handler, no flush, no goodbye."""
         assert self.proc is not None
-        os.killpg(self.proc.pid, signal.SIGKILL)
-        self.proc.wait(10)
+        kill_group(self.proc)
 
     def stop(self, grace_s: float = 10.0) -> None:
         """SIGTERM the process group, SIGKILL it after ``grace_s``."""
-        proc = self.proc
-        if proc is None or proc.poll() is not None:
-            return
-        try:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(grace_s)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(grace_s)
-        except ProcessLookupError:
-            proc.wait(grace_s)
+        if self.proc is not None:
+            stop_group(self.proc, grace_s)
 
     def __enter__(self) -> LiveServer:
         return self.start()
