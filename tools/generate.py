@@ -37,6 +37,7 @@ CLIENT_CONFIG = ROOT / "overrides" / "openapi-python-client.yaml"
 TEMPLATES = ROOT / "overrides" / "templates"
 # openapi-python-client's own templates replaced by name (endpoint modules gain `sync_send`).
 CLIENT_TEMPLATES = ROOT / "overrides" / "openapi-python-client-templates"
+SPEC_WALK = ROOT / "tools" / "spec_walk.py"
 EFFECTIVE = "openapi.effective.json"
 # generated/<PREVIOUS>/openapi.effective.json: the previous release's spec, which the report compares.
 PREVIOUS = "previous-release"
@@ -61,7 +62,8 @@ the generator configuration and templates instead.
 - `liveavatar_models/`: pydantic v2 models (datamodel-code-generator), with a copy of
   `openapi.effective.json` as package data (the reference server routes from it);
   `realtime.py`: the LITE socket's frames, generated from the payload schemas of
-  `overrides/realtime.asyncapi.yaml` (shipped beside it as `realtime.asyncapi.json`).
+  `overrides/realtime.asyncapi.yaml` (shipped beside it as `realtime.asyncapi.json`);
+  `spec_walk.py`: `$ref` resolution and the operation walk, copied from `tools/spec_walk.py`.
 - `liveavatar_api/realtime.py`: the socket's message facts for the client (attrs, no pydantic),
   rendered from `overrides/templates/liveavatar_api/realtime.py.jinja`.
 - `CHANGES.json`, `CHANGES.md`: what changed since the previous release (`tools/compat.py`),
@@ -365,6 +367,12 @@ def generate(out: Path, spec: Path = SPEC, previous: Path | None = None) -> None
     for package in ("liveavatar_api", "liveavatar_models"):
         shutil.rmtree(out / package / ".ruff_cache", ignore_errors=True)
         (out / package / "py.typed").write_text("", encoding="utf-8")
+    # The spec walker every product reads, as the pipeline runs it (one source: tools/spec_walk.py).
+    (out / "liveavatar_models" / SPEC_WALK.name).write_text(
+        f"# Copied from tools/{SPEC_WALK.name} by `make generate`: edit that file.\n"
+        + SPEC_WALK.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
     # The models ship the spec they were generated from: the server routes from it at run time.
     (out / "liveavatar_models" / EFFECTIVE).write_text(effective_text, encoding="utf-8")
     # ... and the realtime socket's document, which the contract suite judges a socket by.

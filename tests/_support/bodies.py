@@ -7,10 +7,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from derive import resolve
+from liveavatar_models.spec_walk import operations
+from liveavatar_models.spec_walk import resolve_nullable as resolve
 
 __all__ = [
-    "HTTP_METHODS",
     "SPEC",
     "effective_spec",
     "example_body",
@@ -34,9 +34,6 @@ FORMATS = {
 }
 
 
-HTTP_METHODS = ("get", "put", "post", "delete", "patch")
-
-
 @cache
 def effective_spec(path: Path = SPEC) -> dict[str, Any]:
     """The effective spec the products are generated from (read once)."""
@@ -46,13 +43,7 @@ def effective_spec(path: Path = SPEC) -> dict[str, Any]:
 
 def spec_operations(spec: dict[str, Any] | None = None) -> list[tuple[str, str, dict[str, Any]]]:
     """(method, path, operation) for every operation of ``spec`` (the effective one by default)."""
-    paths = (spec if spec is not None else effective_spec())["paths"]
-    return [
-        (method, path, op)
-        for path, item in paths.items()
-        for method, op in item.items()
-        if method in HTTP_METHODS
-    ]
+    return operations(spec if spec is not None else effective_spec())
 
 
 def _string(schema: dict[str, Any], name: str) -> str:

@@ -9,21 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["example", "resolve"]
+from liveavatar_models.spec_walk import resolve
+
+__all__ = ["example"]
 
 UUID = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
 DATE_TIME = "2026-01-01T00:00:00+00:00"
 MAX_DEPTH = 6
-
-
-def resolve(schema: dict[str, Any], spec: dict[str, Any]) -> dict[str, Any]:
-    """Follow `$ref`s (local ones: `#/components/...`) to the schema they name."""
-    while "$ref" in schema:
-        node: Any = spec
-        for part in schema["$ref"].removeprefix("#/").split("/"):
-            node = node[part]
-        schema = node
-    return schema
 
 
 def _string(schema: dict[str, Any]) -> str:
@@ -55,14 +47,14 @@ def _number(schema: dict[str, Any], integer: bool) -> int | float:
 
 def example(schema: dict[str, Any], spec: dict[str, Any], depth: int = 0) -> Any:
     """A value valid against ``schema`` (see the module docstring)."""
-    schema = resolve(schema, spec)
+    schema = resolve(spec, schema)
     if "const" in schema:
         return schema["const"]
     if "enum" in schema:
         return schema["enum"][0]
     for key in ("oneOf", "anyOf"):
         if key in schema:
-            options = [s for s in schema[key] if resolve(s, spec).get("type") != "null"]
+            options = [s for s in schema[key] if resolve(spec, s).get("type") != "null"]
             return example(options[0], spec, depth) if options else None
     if "allOf" in schema:
         merged: dict[str, Any] = {}

@@ -18,8 +18,9 @@ import httpx
 import pytest
 from liveavatar import AsyncLiveAvatar, LiveAvatar
 from liveavatar_api.resources import OPERATIONS, SECURITY_SCHEMES, Operation
+from liveavatar_models.spec_walk import resolve
 
-from tests._support.examples import example, resolve
+from tests._support.examples import example
 from tests.client.conftest import API_KEY, BASE_URL
 from tests.conftest import ROOT
 
@@ -38,7 +39,7 @@ def _keyword(name: str) -> str:
 
 def _body_schema(spec: dict[str, Any]) -> dict[str, Any] | None:
     content = spec.get("requestBody", {}).get("content", {}).get("application/json")
-    return None if content is None else resolve(content["schema"], SPEC)
+    return None if content is None else resolve(SPEC, content["schema"])
 
 
 def _success(spec: dict[str, Any]) -> tuple[int, dict[str, Any] | None]:
@@ -63,7 +64,7 @@ class Call:
         parameters = spec.get("parameters", [])
         self.args = [
             f"{p['name']}-1"
-            if resolve(p["schema"], SPEC).get("format") != "uuid"
+            if resolve(SPEC, p["schema"]).get("format") != "uuid"
             else example(p["schema"], SPEC)
             for p in parameters
             if p["in"] == "path"

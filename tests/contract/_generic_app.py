@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from liveavatar_contract._resources import Resource, body_schema
-from liveavatar_contract._spec import resolve
+from liveavatar_models.spec_walk import resolve
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response

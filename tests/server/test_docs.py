@@ -14,8 +14,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from liveavatar_models.spec_walk import HTTP_METHODS
 from liveavatar_server import build_app
-from liveavatar_server._spec import HTTP_METHODS, load_spec
+from liveavatar_server._spec import load_spec
 from liveavatar_server.testing import serve_app
 
 from tests.server.conftest import make_store

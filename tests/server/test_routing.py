@@ -13,9 +13,9 @@ from typing import Any
 import httpx
 import pytest
 from liveavatar_models.server_stubs import BINDINGS, Binding, Implementation
+from liveavatar_models.spec_walk import HTTP_METHODS
 from liveavatar_server import ReferenceServer, Store
 from liveavatar_server._spec import (
-    HTTP_METHODS,
     SpecError,
     load_spec,
     model_class_name,
