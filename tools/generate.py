@@ -28,6 +28,7 @@ from operations import operations as named_operations
 from overlay import OverlayError, apply_overlay, dump_spec
 from pytypes import GLOBALS
 from release import ReleaseError, load_settings, release_facts
+from spec_walk import operations as walk
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.json"
@@ -44,7 +45,6 @@ PREVIOUS = "previous-release"
 # The realtime socket's AsyncAPI document as the models ship it, and its payloads' JSON Schema.
 REALTIME_DOCUMENT = "realtime.asyncapi.json"
 REALTIME_SCHEMA = "realtime.schema.json"
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 TOOLS = ("openapi-python-client", "datamodel-code-generator", "ruff")
 
 README = """\
@@ -82,14 +82,7 @@ def sha256(data: bytes) -> str:
 
 def operations(spec: dict[str, object]) -> list[str]:
     """Every (method, path) of a spec, as "METHOD /path", in document order."""
-    paths = spec.get("paths")
-    assert isinstance(paths, dict)
-    return [
-        f"{method.upper()} {path}"
-        for path, item in paths.items()
-        for method in item
-        if method in HTTP_METHODS
-    ]
+    return [f"{method.upper()} {path}" for method, path, _ in walk(spec)]
 
 
 def _tool(name: str) -> str:

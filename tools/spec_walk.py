@@ -85,7 +85,7 @@ def operations(spec: JSON) -> list[tuple[str, str, dict[str, Any]]]:
     """(method, path, operation) for every operation of ``spec``, in the document's order."""
     return [
         (method, path, operation)
-        for path, item in spec.get("paths", {}).items()
+        for path, item in (spec.get("paths") or {}).items()
         for method, operation in item.items()
         if method in HTTP_METHODS and isinstance(operation, dict)
     ]
