@@ -19,7 +19,7 @@ import httpx
 from liveavatar_models.spec_walk import HTTP_METHODS
 from liveavatar_models.spec_walk import resolve_nullable as resolve
 
-from tests._support.bodies import (
+from tests._support.examples import (
     effective_spec,
     example_body,
     example_parameters,
