@@ -13,7 +13,7 @@ answers is skipped with the reason (`PostgresUnavailable`), wherever it asked.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -26,8 +26,7 @@ from tests._support.postgres import PostgresUnavailable, scratch_database
 __all__ = ["inproc_server", "live_server", "postgres_url"]
 
 
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
+def _skipped_without_postgres() -> Generator[None, None, None]:
     try:
         return (yield)
     except PostgresUnavailable as exc:
@@ -35,11 +34,13 @@ def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
-    try:
-        return (yield)
-    except PostgresUnavailable as exc:
-        pytest.skip(f"PostgreSQL at 127.0.0.1:5432 is unreachable: {exc}")
+def pytest_runtest_setup(item: pytest.Item) -> Generator[None, None, None]:
+    return (yield from _skipped_without_postgres())
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
+    return (yield from _skipped_without_postgres())
 
 
 @pytest.fixture(scope="session")

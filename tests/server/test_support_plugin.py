@@ -8,8 +8,9 @@ import pytest
 from liveavatar_server.testing import LocalServer
 from sqlalchemy.engine import make_url
 
+from tests._support import fixtures
 from tests._support.live import LiveServer
-from tests._support.postgres import admin_url, scratch_database
+from tests._support.postgres import PostgresUnavailable, admin_url, scratch_database
 
 pytestmark = pytest.mark.slow
 
@@ -53,3 +54,14 @@ def test_postgres_url_is_a_scratch_database_of_its_own(postgres_url: str) -> Non
         assert made not in (None, name)
         assert made in _databases()
     assert made not in _databases()  # dropped on exit
+
+
+def test_no_postgresql_skips_with_the_reason_wherever_it_was_asked_for() -> None:
+    hook = fixtures._skipped_without_postgres()
+    next(hook)
+    with pytest.raises(pytest.skip.Exception, match="unreachable: nobody answered"):
+        hook.throw(PostgresUnavailable("nobody answered"))
+    other = fixtures._skipped_without_postgres()
+    next(other)
+    with pytest.raises(ZeroDivisionError):  # any other failure stays a failure
+        other.throw(ZeroDivisionError())
