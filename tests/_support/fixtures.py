@@ -6,6 +6,7 @@
 - `inproc_server`: the public `liveavatar_server.testing.serve()` (uvicorn in a thread, a
   movable clock, two spaces), the fixture users get, so the suite trusts the same one.
 - `postgres_url`: one scratch database for the run (`tests._support.postgres`).
+- `chromium`: the headless browser's executable (skips when it is not installed).
 
 One policy for PostgreSQL: a test or fixture that asks for a scratch database where none
 answers is skipped with the reason (`PostgresUnavailable`), wherever it asked.
@@ -13,6 +14,7 @@ answers is skipped with the reason (`PostgresUnavailable`), wherever it asked.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Generator, Iterator
 from contextlib import nullcontext
 from pathlib import Path
@@ -23,7 +25,7 @@ from liveavatar_server.testing import LocalServer, serve
 from tests._support.live import LiveServer, Storage
 from tests._support.postgres import PostgresUnavailable, scratch_database
 
-__all__ = ["inproc_server", "live_server", "postgres_url"]
+__all__ = ["chromium", "inproc_server", "live_server", "postgres_url"]
 
 
 def _skipped_without_postgres() -> Generator[None, None, None]:
@@ -67,3 +69,13 @@ def inproc_server() -> Iterator[LocalServer]:
     """The reference server in this process: `liveavatar_server.testing.serve()` (SQLite)."""
     with serve() as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """The path of headless Chromium, for the tests that drive a real browser."""
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    pytest.skip("headless Chromium not installed: run `make install-browser` (needs apt-get)")

@@ -9,7 +9,6 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import TracebackType
 from urllib.parse import urlsplit
 
 from tests._support.processes import kill_group, stop_group, wait_for_port
@@ -51,13 +50,17 @@ class Storage:
         inherited = {k: v for k, v in os.environ.items() if not k.startswith("LIVEAVATAR_")}
         return {**inherited, **self.settings}
 
+    def run(self, *args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
+        """`liveavatar-server ARGS --data-dir ...` as it is: exit status, stdout, stderr."""
+        return subprocess.run(
+            [str(self.server), *args, *self.args()],
+            capture_output=True, text=True, env=self.env(), timeout=120, check=check,
+        )  # fmt: skip
+
     def cli(self, *args: str) -> str:
         """Run `liveavatar-server ARGS --data-dir ...`; its last stdout line (an id, a key or "")."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        done = subprocess.run(
-            [str(self.server), *args, *self.args()],
-            capture_output=True, text=True, env=self.env(), timeout=120, check=False,
-        )  # fmt: skip
+        done = self.run(*args)
         with self.log.open("a", encoding="utf-8") as log:
             log.write(done.stderr)  # stdout is the credential itself, printed by design
         if done.returncode != 0:
@@ -149,10 +152,5 @@ class LiveServer:
     def __enter__(self) -> LiveServer:
         return self.start()
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.stop()

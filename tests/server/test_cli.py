@@ -20,15 +20,7 @@ pytestmark = pytest.mark.slow
 
 
 def cli(data_dir: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("LIVEAVATAR_")}
-    return subprocess.run(
-        [sys.executable, "-m", "liveavatar_server", *args, "--data-dir", str(data_dir)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=check,
-        env=env,
-    )
+    return Storage(data_dir).run(*args, check=check)
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
 import subprocess
 from collections import Counter
 from collections.abc import Iterator
@@ -65,20 +64,13 @@ def test_openapi_json_is_the_effective_spec_pointing_here(base_url: str) -> None
     assert {**served, "servers": None} == {**load_spec(), "servers": None}
 
 
-def _chromium() -> str:
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    pytest.skip("headless Chromium not installed: run `make install-browser` (needs apt-get)")
-
-
 @pytest.mark.slow
-def test_docs_render_every_operation_in_headless_chromium(base_url: str, tmp_path: Path) -> None:
-    browser = _chromium()
+def test_docs_render_every_operation_in_headless_chromium(
+    base_url: str, tmp_path: Path, chromium: str
+) -> None:
     result = subprocess.run(
         [
-            browser,
+            chromium,
             "--headless",
             "--no-sandbox",
             "--disable-gpu",

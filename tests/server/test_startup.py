@@ -4,27 +4,19 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from liveavatar_server._settings import Settings, with_postgres_driver
 
+from tests._support.live import Storage
 from tests._support.postgres import scratch_database
 
 pytestmark = pytest.mark.slow
 
 
 def _server(data_dir: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("LIVEAVATAR_")}
-    return subprocess.run(
-        [sys.executable, "-m", "liveavatar_server", *args, "--data-dir", str(data_dir)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env={**clean, **env},
-    )
+    return Storage(data_dir, settings=env).run(*args)
 
 
 def _refused(done: subprocess.CompletedProcess[str], *words: str) -> str:
