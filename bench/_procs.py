@@ -9,7 +9,6 @@ import os
 import threading
 import time
 from pathlib import Path
-from types import TracebackType
 
 from tests._support.processes import free_port, running, stop_group, wait_for_port
 
@@ -80,12 +79,7 @@ class PeakRss:
         self._thread.start()
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
         self.peak_bytes = max(self.peak_bytes, tree_rss_bytes(self.root))
@@ -129,12 +123,7 @@ class ForeignCpu:
         self._start = (time.monotonic(), _busy_jiffies(), _own_jiffies())
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc: object) -> None:
         started, busy, own = self._start
         elapsed = time.monotonic() - started
         foreign = (_busy_jiffies() - busy) - (_own_jiffies() - own)

@@ -44,6 +44,22 @@ class Reply:
 
 
 Forward = Callable[[Exchange], Awaitable[Reply]]
+
+
+async def read_request(scope: dict[str, Any], receive: Any) -> tuple[str, bytes]:
+    """An ASGI HTTP request's raw path (with its query) and its whole body."""
+    body = b""
+    while True:
+        message = await receive()
+        body += message.get("body", b"")
+        if not message.get("more_body"):
+            break
+    path = scope["raw_path"].decode("latin-1")
+    if scope.get("query_string"):
+        path += "?" + scope["query_string"].decode("latin-1")
+    return path, body
+
+
 Fault = Callable[[Exchange, Forward], Awaitable[Reply]]
 
 
@@ -73,15 +89,7 @@ class FaultProxy:
         if scope["type"] == "lifespan":
             await self._lifespan(receive, send)
             return
-        body = b""
-        while True:
-            message = await receive()
-            body += message.get("body", b"")
-            if not message.get("more_body"):
-                break
-        path = scope["raw_path"].decode("latin-1")
-        if scope.get("query_string"):
-            path += "?" + scope["query_string"].decode("latin-1")
+        path, body = await read_request(scope, receive)
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         exchange = Exchange(scope["method"], path, headers, body)
         reply = await (

@@ -65,20 +65,21 @@ class Tenant:
     http: httpx.Client
 
 
-@pytest.fixture
-def tenant(store: Store, base_url: str) -> Iterator[Tenant]:
-    space_id = store.create_space("test")
+def _tenant(store: Store, base_url: str, name: str) -> Iterator[Tenant]:
+    space_id = store.create_space(name)
     key = store.create_api_key(space_id)
     with httpx.Client(base_url=base_url, headers={"X-API-KEY": key}, timeout=10) as http:
         yield Tenant(space_id, key, http)
+
+
+@pytest.fixture
+def tenant(store: Store, base_url: str) -> Iterator[Tenant]:
+    yield from _tenant(store, base_url, "test")
 
 
 @pytest.fixture
 def other_tenant(store: Store, base_url: str) -> Iterator[Tenant]:
-    space_id = store.create_space("other")
-    key = store.create_api_key(space_id)
-    with httpx.Client(base_url=base_url, headers={"X-API-KEY": key}, timeout=10) as http:
-        yield Tenant(space_id, key, http)
+    yield from _tenant(store, base_url, "other")
 
 
 @pytest.fixture
