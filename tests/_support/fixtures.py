@@ -6,6 +6,8 @@
 - `inproc_server`: the public `liveavatar_server.testing.serve()` (uvicorn in a thread, a
   movable clock, two spaces), the fixture users get, so the suite trusts the same one.
 - `postgres_url`: one scratch database for the run (`tests._support.postgres`).
+- `empty_database_url`: an empty database per test, on each backend (a SQLite file, then a
+  scratch PostgreSQL database): what migration tests start from.
 - `chromium`: the headless browser's executable (skips when it is not installed).
 
 One policy for PostgreSQL: a test or fixture that asks for a scratch database where none
@@ -25,7 +27,7 @@ from liveavatar_server.testing import LocalServer, serve
 from tests._support.live import LiveServer, Storage
 from tests._support.postgres import PostgresUnavailable, scratch_database
 
-__all__ = ["chromium", "inproc_server", "live_server", "postgres_url"]
+__all__ = ["chromium", "empty_database_url", "inproc_server", "live_server", "postgres_url"]
 
 
 def _skipped_without_postgres() -> Generator[None, None, None]:
@@ -48,6 +50,16 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
     """A SQLAlchemy URL of a scratch database, created for the run and dropped after it."""
+    with scratch_database() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def empty_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A SQLAlchemy URL of a database nobody has migrated yet, dropped after the test."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+        return
     with scratch_database() as url:
         yield url
 

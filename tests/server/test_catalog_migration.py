@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,7 +13,6 @@ from liveavatar_server._migrate import alembic_config, current_revision, upgrade
 from liveavatar_server._store import new_id
 from sqlalchemy import inspect, text
 
-from tests._support.postgres import scratch_database
 from tests.server._objects import reveal_secret
 
 
@@ -25,18 +23,12 @@ def _previous_release() -> str:
     return down
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def fresh_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    """An empty database (a scratch PostgreSQL one, dropped afterwards), not migrated."""
-    with ExitStack() as stack:
-        url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
-        if request.param == "postgresql":
-            url = stack.enter_context(scratch_database())
-        store = Store(Settings(data_dir=tmp_path, database_url=url, secret_key=None))
-        try:
-            yield store
-        finally:
-            store.close()
+@pytest.fixture
+def fresh_store(empty_database_url: str, tmp_path: Path) -> Iterator[Store]:
+    """An empty database (SQLite, then a scratch PostgreSQL one), not migrated."""
+    store = Store(Settings(data_dir=tmp_path, database_url=empty_database_url, secret_key=None))
+    yield store
+    store.close()
 
 
 def test_upgrading_the_previous_release_keeps_its_data_and_seeds_the_catalog(
