@@ -6,6 +6,7 @@ import httpx
 import psycopg
 import pytest
 from liveavatar_server.testing import LocalServer
+from sqlalchemy import create_engine, inspect
 from sqlalchemy.engine import make_url
 
 from tests._support import fixtures
@@ -65,3 +66,11 @@ def test_no_postgresql_skips_with_the_reason_wherever_it_was_asked_for() -> None
     next(other)
     with pytest.raises(ZeroDivisionError):  # any other failure stays a failure
         other.throw(ZeroDivisionError())
+
+
+def test_empty_database_url_has_no_tables_on_either_backend(empty_database_url: str) -> None:
+    engine = create_engine(empty_database_url)
+    try:
+        assert inspect(engine).get_table_names() == []
+    finally:
+        engine.dispose()
