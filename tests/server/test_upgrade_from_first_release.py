@@ -73,11 +73,8 @@ def test_an_old_database_upgrades_without_losing_data(
             counted = conn.execute(text(f"SELECT count(*) FROM {table}"))  # noqa: S608 (our names)
             assert counted.scalar_one() == count
     engine.dispose()
-    settings = Settings(
-        data_dir=tmp_path,
-        database_url=empty_database_url,
-        secret_key=Fernet.generate_key().decode(),
-    )
+    secret_key = Fernet.generate_key().decode()
+    settings = Settings(data_dir=tmp_path, database_url=empty_database_url, secret_key=secret_key)
     store = Store(settings)
     try:
         assert store.principal_for_key("la_old_key") is not None

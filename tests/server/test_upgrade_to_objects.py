@@ -84,11 +84,8 @@ def _previous_rows(store: Store, space: str) -> dict[str, datetime]:
 def test_every_row_of_the_previous_release_is_served_after_the_upgrade(
     empty_database_url: str, tmp_path: Path
 ) -> None:
-    settings = Settings(
-        data_dir=tmp_path,
-        database_url=empty_database_url,
-        secret_key=Fernet.generate_key().decode(),
-    )
+    secret_key = Fernet.generate_key().decode()
+    settings = Settings(data_dir=tmp_path, database_url=empty_database_url, secret_key=secret_key)
     store = Store(settings)
     try:
         upgrade(store.engine, PREVIOUS)
