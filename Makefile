@@ -95,7 +95,7 @@ clean: ## Remove build outputs, caches and the virtual environments
 # --- client SDK (liveavatar) -------------------------------------------------------------
 .PHONY: bench-client
 bench-client: install-dev ## Client per-call overhead vs raw httpx on loopback (ARGS="--url URL --api-key KEY")
-	$(BIN)/python bench/client_overhead.py $(ARGS)
+	$(BIN)/python -m bench.client_overhead $(ARGS)
 
 
 # --- reference server (liveavatar_server) ----------------------------------------------------

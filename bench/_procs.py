@@ -1,17 +1,16 @@
-"""Servers under test as child processes: free ports, readiness, clean stop, peak RSS."""
+"""What the benchmarks measure of their child processes: peak RSS, CPU taken by others.
+
+Starting and stopping them is the tests' (`tests._support.processes`), re-exported here.
+"""
 
 from __future__ import annotations
 
 import os
-import signal
-import socket
-import subprocess
 import threading
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from pathlib import Path
-from types import TracebackType
+
+from tests._support.processes import free_port, running, stop_group, wait_for_port
 
 __all__ = [
     "ForeignCpu",
@@ -19,79 +18,10 @@ __all__ = [
     "free_port",
     "process_tree",
     "running",
+    "stop_group",
     "tree_rss_bytes",
     "wait_for_port",
 ]
-
-
-def free_port() -> int:
-    """A loopback port nobody listens on right now (bind 0, read it back, release it)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def wait_for_port(port: int, proc: subprocess.Popen[bytes], log: Path, timeout_s: float) -> None:
-    """Block until something accepts on ``port``; fail with the log if ``proc`` dies first."""
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"{proc.args!r} exited {proc.returncode}:\n{_tail(log)}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"{proc.args!r} did not listen on {port} in {timeout_s}s:\n{_tail(log)}")
-
-
-def _tail(log: Path, lines: int = 30) -> str:
-    try:
-        return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
-    except OSError:
-        return "(no log)"
-
-
-@contextmanager
-def running(
-    argv: Sequence[str],
-    *,
-    port: int,
-    log: Path,
-    env: dict[str, str] | None = None,
-    cwd: Path | None = None,
-    ready_timeout_s: float = 60.0,
-) -> Iterator[subprocess.Popen[bytes]]:
-    """Start ``argv`` in its own process group, wait until ``port`` listens, stop it after."""
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            list(argv),
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env=env,
-            cwd=cwd,
-            start_new_session=True,  # its own group: stopping it stops its children too
-        )
-    try:
-        wait_for_port(port, proc, log, ready_timeout_s)
-        yield proc
-    finally:
-        stop(proc)
-
-
-def stop(proc: subprocess.Popen[bytes], grace_s: float = 10.0) -> None:
-    """SIGTERM the process group we started, SIGKILL it after ``grace_s``."""
-    if proc.poll() is not None:
-        return
-    try:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(grace_s)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(grace_s)
-    except ProcessLookupError:
-        proc.wait(grace_s)
 
 
 def process_tree(root: int) -> list[int]:
@@ -149,12 +79,7 @@ class PeakRss:
         self._thread.start()
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
         self.peak_bytes = max(self.peak_bytes, tree_rss_bytes(self.root))
@@ -198,12 +123,7 @@ class ForeignCpu:
         self._start = (time.monotonic(), _busy_jiffies(), _own_jiffies())
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc: object) -> None:
         started, busy, own = self._start
         elapsed = time.monotonic() - started
         foreign = (_busy_jiffies() - busy) - (_own_jiffies() - own)

@@ -4,8 +4,8 @@ Both sides hit the same server on loopback, interleaved in short alternating bat
 (CPU frequency, other processes) hits both alike. Reports medians and their ratio; the goal is
 a ratio <= 1.15. Not a test: nothing asserts on time.
 
-    python bench/client_overhead.py                      # starts a minimal local server
-    python bench/client_overhead.py --url http://127.0.0.1:8000 --api-key KEY
+    python -m bench.client_overhead                      # starts a minimal local server
+    python -m bench.client_overhead --url http://127.0.0.1:8000 --api-key KEY
                                                          # any server, e.g. the reference one
 """
 
@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import socket
 import statistics
-import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,9 @@ from typing import Any
 import httpx
 from liveavatar import LiveAvatar
 
+from bench._procs import free_port, running
+
+ROOT = Path(__file__).resolve().parent.parent
 CONFIG_ID = "cfg_bench"
 BODY = json.dumps(
     {
@@ -58,31 +60,10 @@ async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 def _serve(port: int) -> None:
     import uvicorn
 
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
-
-
-def _start_local_server() -> tuple[subprocess.Popen[bytes], str]:
-    port = _free_port()
-    process = subprocess.Popen([sys.executable, str(Path(__file__)), "--serve", str(port)])
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            httpx.get(f"{url}/v1/llm-configurations/{CONFIG_ID}", timeout=1.0)
-            return process, url
-        except httpx.TransportError:
-            time.sleep(0.1)
-    process.kill()
-    raise SystemExit("the local benchmark server did not start")
 
 
 def _measure(url: str, api_key: str, config_id: str, iterations: int, batch: int) -> None:
@@ -139,17 +120,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.serve:
         _serve(args.serve)
         return 0
-    process = None
-    url = args.url
-    if url is None:
-        process, url = _start_local_server()
-    try:
+    if args.url is not None:
+        print(f"server: {args.url}")
+        _measure(args.url, args.api_key, args.config_id, args.iterations, args.batch)
+        return 0
+    port = free_port()
+    argv = [sys.executable, "-m", "bench.client_overhead", "--serve", str(port)]
+    with (
+        tempfile.TemporaryDirectory(prefix="liveavatar-bench-client-") as tmp,
+        running(argv, port=port, log=Path(tmp) / "server.log", cwd=ROOT),
+    ):
+        url = f"http://127.0.0.1:{port}"
         print(f"server: {url}")
         _measure(url, args.api_key, args.config_id, args.iterations, args.batch)
-    finally:
-        if process is not None:
-            process.terminate()
-            process.wait(timeout=10)
     return 0
 
 

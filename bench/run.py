@@ -141,7 +141,7 @@ def _client_overhead() -> dict[str, Any]:
     ):
         config_id = endpoint.get_path.rsplit("/", 1)[1]
         done = subprocess.run(
-            [sys.executable, str(CLIENT_SCRIPT), "--url", endpoint.base_url,
+            [sys.executable, "-m", "bench.client_overhead", "--url", endpoint.base_url,
              "--api-key", endpoint.api_key, "--config-id", config_id],
             capture_output=True, text=True, cwd=ROOT, timeout=900, check=False,
         )  # fmt: skip

@@ -1,4 +1,4 @@
-"""Shared fixtures: paths of the repository the suite runs in."""
+"""Shared fixtures: paths of the repository the suite runs in; the rest come from `tests._support.fixtures`."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
+pytest_plugins = ["tests._support.fixtures"]
 
 ROOT = Path(__file__).resolve().parent.parent
 

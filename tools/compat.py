@@ -36,6 +36,8 @@ from typing import Any, Literal
 from operations import NamingError, resource_of
 from packaging.version import Version
 from release import ReleaseError, ReleaseSettings, breaking_step, load_settings
+from spec_walk import operations as walk
+from spec_walk import pointer, resolve
 
 __all__ = [
     "Change",
@@ -49,7 +51,6 @@ __all__ = [
 ]
 
 ROOT = Path(__file__).resolve().parent.parent
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 Verdict = Literal["additive", "breaking"]
 Side = Literal["request", "response"]
 A: Verdict = "additive"
@@ -105,16 +106,11 @@ class Change:
 
 def _resolve(spec: dict[str, Any], node: Any) -> tuple[Any, str | None]:
     """``node`` with local `$ref`s followed, and the last schema name followed (if any)."""
-    name = None
-    for _ in range(64):
-        if not (isinstance(node, dict) and "$ref" in node):
-            break
+    resolved, name = resolve(spec, node), None  # a cycle raises here
+    while node is not resolved:
         name = node["$ref"].rsplit("/", 1)[-1]
-        target: Any = spec
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node, name
+        node = pointer(spec, node["$ref"])
+    return resolved, name
 
 
 def _fields(
@@ -220,21 +216,18 @@ def _security(spec: dict[str, Any], operation: dict[str, Any]) -> list[list[str]
 def model(spec: dict[str, Any]) -> dict[str, Any]:
     """The facts of ``spec`` the diff compares: plain JSON data, by "METHOD /path"."""
     operations: dict[str, Any] = {}
-    for path, item in (spec.get("paths") or {}).items():
-        for method, operation in item.items():
-            if method not in HTTP_METHODS:
-                continue
-            try:
-                resource = resource_of(path)
-            except NamingError:
-                resource = path
-            operations[f"{method.upper()} {path}"] = {
-                "operation_id": operation.get("operationId"),
-                "resource": resource,
-                "security": _security(spec, operation),
-                "request": _request(spec, operation),
-                "response": _response(spec, operation),
-            }
+    for method, path, operation in walk(spec):
+        try:
+            resource = resource_of(path)
+        except NamingError:
+            resource = path
+        operations[f"{method.upper()} {path}"] = {
+            "operation_id": operation.get("operationId"),
+            "resource": resource,
+            "security": _security(spec, operation),
+            "request": _request(spec, operation),
+            "response": _response(spec, operation),
+        }
     return {"operations": operations}
 
 

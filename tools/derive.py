@@ -10,6 +10,7 @@ from typing import Any
 from openapi_python_client.strings import pascal_case, snake_case
 from operations import Operation, operations, singular
 from resource_model import add_model
+from spec_walk import resolve_nullable as resolve
 
 JSON = Any
 ENVELOPE_REF = "#/components/schemas/ErrorEnvelope"
@@ -24,26 +25,6 @@ _PARAMETER_SEGMENT = re.compile(r"/\{")
 
 class DeriveError(Exception):
     """The spec lacks what derivation stands on (the overlay's ErrorEnvelope)."""
-
-
-def resolve(spec: dict[str, Any], node: JSON) -> JSON:
-    """Follow local `$ref`s (and a nullable `anyOf: [X, null]`) down to the schema they name."""
-    while isinstance(node, dict):
-        if "$ref" in node:
-            ref = node["$ref"]
-            if not isinstance(ref, str) or not ref.startswith("#/"):
-                return node
-            target: JSON = spec
-            for part in ref[2:].split("/"):
-                target = target[part.replace("~1", "/").replace("~0", "~")]
-            node = target
-            continue
-        options = [o for o in node.get("anyOf", ()) if o != {"type": "null"}]
-        if len(options) == 1 and "properties" not in node:
-            node = options[0]
-            continue
-        return node
-    return node
 
 
 def _json_schema(spec: dict[str, Any], content_holder: JSON) -> JSON:

@@ -28,6 +28,7 @@ from operations import operations as named_operations
 from overlay import OverlayError, apply_overlay, dump_spec
 from pytypes import GLOBALS
 from release import ReleaseError, load_settings, release_facts
+from spec_walk import operations as walk
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.json"
@@ -37,6 +38,7 @@ CLIENT_CONFIG = ROOT / "overrides" / "openapi-python-client.yaml"
 TEMPLATES = ROOT / "overrides" / "templates"
 # openapi-python-client's own templates replaced by name (endpoint modules gain `sync_send`).
 CLIENT_TEMPLATES = ROOT / "overrides" / "openapi-python-client-templates"
+SPEC_WALK = ROOT / "tools" / "spec_walk.py"
 EFFECTIVE = "openapi.effective.json"
 PUBLISHED = "openapi.published.json"
 # generated/<PREVIOUS>/openapi.effective.json: the previous release's spec, which the report compares.
@@ -44,7 +46,6 @@ PREVIOUS = "previous-release"
 # The realtime socket's AsyncAPI document as the models ship it, and its payloads' JSON Schema.
 REALTIME_DOCUMENT = "realtime.asyncapi.json"
 REALTIME_SCHEMA = "realtime.schema.json"
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 TOOLS = ("openapi-python-client", "datamodel-code-generator", "ruff")
 
 README = """\
@@ -63,7 +64,8 @@ the generator configuration and templates instead.
   `openapi.effective.json` as package data (the reference server routes from it) and the
   pristine `openapi.published.json` (the contract suite's `--upstream` judges by it);
   `realtime.py`: the LITE socket's frames, generated from the payload schemas of
-  `overrides/realtime.asyncapi.yaml` (shipped beside it as `realtime.asyncapi.json`).
+  `overrides/realtime.asyncapi.yaml` (shipped beside it as `realtime.asyncapi.json`);
+  `spec_walk.py`: `$ref` resolution and the operation walk, copied from `tools/spec_walk.py`.
 - `liveavatar_api/realtime.py`: the socket's message facts for the client (attrs, no pydantic),
   rendered from `overrides/templates/liveavatar_api/realtime.py.jinja`.
 - `CHANGES.json`, `CHANGES.md`: what changed since the previous release (`tools/compat.py`),
@@ -82,14 +84,7 @@ def sha256(data: bytes) -> str:
 
 def operations(spec: dict[str, object]) -> list[str]:
     """Every (method, path) of a spec, as "METHOD /path", in document order."""
-    paths = spec.get("paths")
-    assert isinstance(paths, dict)
-    return [
-        f"{method.upper()} {path}"
-        for path, item in paths.items()
-        for method in item
-        if method in HTTP_METHODS
-    ]
+    return [f"{method.upper()} {path}" for method, path, _ in walk(spec)]
 
 
 def _tool(name: str) -> str:
@@ -367,6 +362,12 @@ def generate(out: Path, spec: Path = SPEC, previous: Path | None = None) -> None
     for package in ("liveavatar_api", "liveavatar_models"):
         shutil.rmtree(out / package / ".ruff_cache", ignore_errors=True)
         (out / package / "py.typed").write_text("", encoding="utf-8")
+    # The spec walker every product reads, as the pipeline runs it (one source: tools/spec_walk.py).
+    (out / "liveavatar_models" / SPEC_WALK.name).write_text(
+        f"# Copied from tools/{SPEC_WALK.name} by `make generate`: edit that file.\n"
+        + SPEC_WALK.read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
     # The models ship the spec they were generated from: the server routes from it at run time.
     (out / "liveavatar_models" / EFFECTIVE).write_text(effective_text, encoding="utf-8")
     # ... the pristine published spec, which `liveavatar-contract --upstream` judges a server by ...

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from openapi_python_client.strings import snake_case
+from spec_walk import operations as walk
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 NAME_EXTENSION = "x-liveavatar-name"
 # Words that name the caller rather than what the operation does.
 CALLER_WORDS = frozenset({"user", "users", "my"})
@@ -90,21 +90,18 @@ def operations(spec: dict[str, Any]) -> list[Operation]:
     """Every operation of ``spec`` in document order, named; a name collision raises."""
     found: list[Operation] = []
     seen: dict[tuple[str, str], str] = {}
-    for path, item in spec.get("paths", {}).items():
-        for method, op in item.items():
-            if method not in HTTP_METHODS:
-                continue
-            operation_id = op["operationId"]
-            override = op.get(NAME_EXTENSION, {})
-            resource = override.get("resource") or resource_of(path)
-            name = override.get("method") or method_of(operation_id, method, path, resource)
-            if (resource, name) in seen:
-                raise NamingError(
-                    f"{operation_id} and {seen[resource, name]} are both "
-                    f"client.{resource}.{name}: set {NAME_EXTENSION} on one of them"
-                )
-            seen[resource, name] = operation_id
-            tag = (op.get("tags") or ["default"])[0]
-            module = f"liveavatar_api.api.{snake_case(tag)}.{snake_case(operation_id)}"
-            found.append(Operation(operation_id, method, path, tag, resource, name, module, op))
+    for method, path, op in walk(spec):
+        operation_id = op["operationId"]
+        override = op.get(NAME_EXTENSION, {})
+        resource = override.get("resource") or resource_of(path)
+        name = override.get("method") or method_of(operation_id, method, path, resource)
+        if (resource, name) in seen:
+            raise NamingError(
+                f"{operation_id} and {seen[resource, name]} are both "
+                f"client.{resource}.{name}: set {NAME_EXTENSION} on one of them"
+            )
+        seen[resource, name] = operation_id
+        tag = (op.get("tags") or ["default"])[0]
+        module = f"liveavatar_api.api.{snake_case(tag)}.{snake_case(operation_id)}"
+        found.append(Operation(operation_id, method, path, tag, resource, name, module, op))
     return found

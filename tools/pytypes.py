@@ -6,6 +6,8 @@ import keyword
 import re
 from typing import Any
 
+from spec_walk import resolve
+
 JSONObject = dict[str, Any]
 _SCALARS = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
 SUCCESS_STATUSES = ("200", "201", "202", "204")
@@ -23,19 +25,6 @@ def identifier(name: str) -> str:
     if python[:1].isdigit():
         python = "_" + python
     return python + "_" if keyword.iskeyword(python) else python
-
-
-def resolve(spec: JSONObject, schema: JSONObject) -> JSONObject:
-    """Follow local `$ref`s to a concrete schema."""
-    for _ in range(32):
-        ref = schema.get("$ref")
-        if not isinstance(ref, str):
-            return schema
-        target: Any = spec
-        for part in ref.removeprefix("#/").split("/"):
-            target = target[part]
-        schema = target
-    raise ValueError("$ref cycle")
 
 
 def _union(members: list[str]) -> str:

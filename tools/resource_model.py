@@ -18,6 +18,7 @@ import re
 from typing import Any
 
 from operations import resource_of, singular
+from spec_walk import resolve_nullable as resolve
 
 JSON = Any
 MODEL_KEY = "x-liveavatar-model"
@@ -25,35 +26,6 @@ _ID_FIELD = re.compile(r"^([a-z][a-z0-9_]*)_id$")
 _ITEM = re.compile(r"^(?P<collection>/.+)/\{(?P<id>[A-Za-z_][A-Za-z0-9_]*)\}$")
 _PAGE_PARAMETERS = ("page", "page_size")
 ROLES = ("create", "list", "get", "update", "delete")
-
-
-class ModelError(Exception):
-    """The spec names a schema that is not there, or a `$ref` goes round in a cycle."""
-
-
-def resolve(spec: dict[str, Any], node: JSON) -> JSON:
-    """Follow local `$ref`s and unwrap `anyOf: [X, null]`; a `$ref` cycle raises ModelError."""
-    seen: set[str] = set()
-    while isinstance(node, dict):
-        ref = node.get("$ref")
-        if isinstance(ref, str) and ref.startswith("#/"):
-            if ref in seen:
-                raise ModelError(f"$ref cycle at {ref}")
-            seen.add(ref)
-            target: JSON = spec
-            for part in ref[2:].split("/"):
-                key = part.replace("~1", "/").replace("~0", "~")
-                if not isinstance(target, dict) or key not in target:
-                    raise ModelError(f"{ref} names nothing")
-                target = target[key]
-            node = target
-            continue
-        options = [o for o in node.get("anyOf", ()) if o != {"type": "null"}]
-        if len(options) == 1 and "properties" not in node:
-            node = options[0]
-            continue
-        return node
-    return node
 
 
 def schema_name(spec: dict[str, Any], node: JSON) -> str | None:
@@ -298,4 +270,4 @@ def add_model(spec: dict[str, Any]) -> dict[str, Any]:
     return spec
 
 
-__all__ = ["MODEL_KEY", "ModelError", "add_model", "derive_model", "resolve"]
+__all__ = ["MODEL_KEY", "add_model", "derive_model"]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+
+from liveavatar_server._private_file import read_or_create_private
 
 KEY_FILE = "secret.key"
 
@@ -55,17 +56,7 @@ def load_keys(env_value: str | None, data_dir: Path) -> list[bytes]:
     """
     if env_value and env_value.strip():
         return [part.strip().encode("ascii") for part in env_value.split(",") if part.strip()]
-    path = data_dir / KEY_FILE
-    if not path.exists():
-        data_dir.mkdir(parents=True, exist_ok=True)
-        draft = data_dir / f".{KEY_FILE}.{os.getpid()}"
-        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        try:
-            with os.fdopen(fd, "w") as handle:
-                handle.write(Fernet.generate_key().decode("ascii") + "\n")
-            os.link(draft, path)
-        except FileExistsError:
-            pass  # another process published its key first: use that one
-        finally:
-            draft.unlink(missing_ok=True)
-    return [line.strip().encode("ascii") for line in path.read_text().splitlines() if line.strip()]
+    text = read_or_create_private(
+        data_dir / KEY_FILE, lambda: Fernet.generate_key().decode("ascii")
+    )
+    return [line.strip().encode("ascii") for line in text.splitlines() if line.strip()]

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import jwt
 
+from liveavatar_server._private_file import read_or_create_private
+
 __all__ = ["AccessTokens"]
 
 SECRET_FILE = "livekit.secret"  # noqa: S105 (a file name)
@@ -21,20 +23,7 @@ DEFAULT_API_KEY = "liveavatar-local"
 
 
 def _secret_in(data_dir: Path) -> str:
-    path = data_dir / SECRET_FILE
-    if not path.exists():
-        data_dir.mkdir(parents=True, exist_ok=True)
-        draft = data_dir / f".{SECRET_FILE}.{os.getpid()}"
-        fd = os.open(draft, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        try:
-            with os.fdopen(fd, "w") as handle:
-                handle.write(_random.token_urlsafe(48) + "\n")
-            os.link(draft, path)
-        except FileExistsError:
-            pass  # another process published its secret first: use that one
-        finally:
-            draft.unlink(missing_ok=True)
-    return path.read_text().strip()
+    return read_or_create_private(data_dir / SECRET_FILE, lambda: _random.token_urlsafe(48)).strip()
 
 
 class AccessTokens:

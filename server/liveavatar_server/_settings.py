@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 DEFAULT_DATA_DIR = ".data"
@@ -169,9 +169,6 @@ class Settings:
             sessions=SessionSettings.from_environment(),
             realtime=RealtimeSettings.from_environment(),
         )
-
-    def with_database(self, url: str) -> Settings:
-        return replace(self, database_url=url)
 
 
 def sqlite_url(data_dir: Path) -> str:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any, cast
 
 import liveavatar_models
+from liveavatar_models.spec_walk import operations as walk_operations
+from liveavatar_models.spec_walk import resolve
 from pydantic import BaseModel
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 SPEC_RESOURCE = "openapi.effective.json"
 
 JSONObject = dict[str, Any]
@@ -44,7 +45,6 @@ class Operation:
     body_required: bool
     body_schema: JSONObject | None
     response_model: type[BaseModel] | None
-    statuses: frozenset[str] = field(default_factory=frozenset)
     # The spec's `security`: alternatives (OR), each a set of schemes (AND); () needs none.
     requirements: tuple[frozenset[str], ...] = ()
 
@@ -73,25 +73,13 @@ def resolve_model(ref: str) -> type[BaseModel]:
     return model
 
 
-def resolve_schema(spec: JSONObject, schema: JSONObject) -> JSONObject:
-    """Follow local `$ref`s until a concrete schema object."""
-    seen = 0
-    while "$ref" in schema and seen < 32:
-        target: Any = spec
-        for part in schema["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        schema = target
-        seen += 1
-    return schema
-
-
 def inline_refs(spec: JSONObject, schema: Any, depth: int = 0) -> Any:
     """``schema`` with every local `$ref` replaced by its target (parameters' schemas are small)."""
     if depth > 16:
         return schema
     if isinstance(schema, dict):
         if "$ref" in schema:
-            target = resolve_schema(spec, schema)
+            target = resolve(spec, schema)
             merged = {**target, **{k: v for k, v in schema.items() if k != "$ref"}}
             return inline_refs(spec, merged, depth + 1)
         return {key: inline_refs(spec, value, depth + 1) for key, value in schema.items()}
@@ -126,42 +114,38 @@ def _success(responses: JSONObject) -> JSONObject:
 def operations(spec: JSONObject) -> list[Operation]:
     """Every operation of ``spec`` in document order."""
     found = []
-    for path, item in spec.get("paths", {}).items():
-        shared = item.get("parameters", [])
-        for method, raw in item.items():
-            if method not in HTTP_METHODS:
-                continue
-            params = tuple(
-                Parameter(
-                    name=p["name"],
-                    location=p["in"],
-                    required=bool(p.get("required", p["in"] == "path")),
-                    schema=inline_refs(spec, p.get("schema", {})),
-                )
-                for p in (*shared, *raw.get("parameters", []))
+    for method, path, raw in walk_operations(spec):
+        shared = spec["paths"][path].get("parameters", [])
+        params = tuple(
+            Parameter(
+                name=p["name"],
+                location=p["in"],
+                required=bool(p.get("required", p["in"] == "path")),
+                schema=inline_refs(spec, p.get("schema", {})),
             )
-            body = raw.get("requestBody") or {}
-            body_schema = _json_body(body.get("content"))
-            success = _success(raw.get("responses", {}))
-            response_schema = _json_body(success.get("content"))
-            requirements = _requirements(spec, raw)
-            found.append(
-                Operation(
-                    operation_id=raw.get("operationId") or f"{method}_{path}",
-                    method=method.upper(),
-                    path=path,
-                    parameters=params,
-                    security=tuple(sorted(set().union(*requirements))),
-                    body_model=resolve_model(body_schema["$ref"])
-                    if body_schema and "$ref" in body_schema
-                    else None,
-                    body_required=bool(body.get("required", False)),
-                    body_schema=resolve_schema(spec, body_schema) if body_schema else None,
-                    response_model=resolve_model(response_schema["$ref"])
-                    if response_schema and "$ref" in response_schema
-                    else None,
-                    statuses=frozenset(raw.get("responses", {})),
-                    requirements=requirements,
-                )
+            for p in (*shared, *raw.get("parameters", []))
+        )
+        body = raw.get("requestBody") or {}
+        body_schema = _json_body(body.get("content"))
+        success = _success(raw.get("responses", {}))
+        response_schema = _json_body(success.get("content"))
+        requirements = _requirements(spec, raw)
+        found.append(
+            Operation(
+                operation_id=raw.get("operationId") or f"{method}_{path}",
+                method=method.upper(),
+                path=path,
+                parameters=params,
+                security=tuple(sorted(set().union(*requirements))),
+                body_model=resolve_model(body_schema["$ref"])
+                if body_schema and "$ref" in body_schema
+                else None,
+                body_required=bool(body.get("required", False)),
+                body_schema=resolve(spec, body_schema) if body_schema else None,
+                response_model=resolve_model(response_schema["$ref"])
+                if response_schema and "$ref" in response_schema
+                else None,
+                requirements=requirements,
             )
+        )
     return found

@@ -9,10 +9,11 @@ from enum import Enum
 from typing import Annotated, Any
 
 import pydantic_core
+from liveavatar_models.spec_walk import resolve
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError, create_model
 
 from liveavatar_server._errors import RequestInvalid
-from liveavatar_server._spec import JSONObject, Parameter, resolve_model, resolve_schema
+from liveavatar_server._spec import JSONObject, Parameter, resolve_model
 
 MASK = "**********"
 _JSON_TYPES: dict[str, type] = {"string": str, "integer": int, "number": float, "boolean": bool}
@@ -67,7 +68,7 @@ def parse_json(body: bytes) -> Any:
 
 
 def _nullable(spec: JSONObject, schema: JSONObject) -> bool:
-    schema = resolve_schema(spec, schema)
+    schema = resolve(spec, schema)
     if not schema or schema.get("nullable") is True:
         return True
     kind = schema.get("type")
@@ -84,7 +85,7 @@ def _nullable(spec: JSONObject, schema: JSONObject) -> bool:
 
 
 def _kind(spec: JSONObject, schema: JSONObject) -> str:
-    schema = resolve_schema(spec, schema)
+    schema = resolve(spec, schema)
     kind = schema.get("type")
     if isinstance(kind, str):
         return kind
@@ -95,7 +96,7 @@ def explicit_nulls(
     spec: JSONObject, schema: JSONObject, value: Any, loc: list[str | int]
 ) -> list[dict[str, Any]]:
     """422 details for every `null` the schema does not allow (the models' optionals would take it)."""
-    schema = resolve_schema(spec, schema)
+    schema = resolve(spec, schema)
     errors: list[dict[str, Any]] = []
     if isinstance(value, dict):
         for name, prop in schema.get("properties", {}).items():
@@ -116,7 +117,7 @@ def explicit_nulls(
 
 def hidden_values(spec: JSONObject, schema: JSONObject, value: Any) -> set[str]:
     """String values the schema marks `writeOnly` or `format: password` (never echoed back)."""
-    schema = resolve_schema(spec, schema)
+    schema = resolve(spec, schema)
     found: set[str] = set()
     if isinstance(value, str) and (schema.get("writeOnly") or schema.get("format") == "password"):
         found.add(value)
@@ -144,7 +145,7 @@ def marked_paths(
     found: list[tuple[SchemaPath, JSONObject]] = []
 
     def walk(node: Any, path: SchemaPath, depth: int) -> None:
-        node = resolve_schema(spec, node)
+        node = resolve(spec, node)
         if not isinstance(node, dict) or depth > MAX_SCHEMA_DEPTH:
             return
         if marked(node):
@@ -350,11 +351,12 @@ def _replace(node: Any, path: SchemaPath, aliases: dict[str, Any]) -> None:
 
 def _matched_schema(spec: JSONObject, schema: JSONObject, value: Any) -> JSONObject:
     """The option of a `oneOf`/`anyOf` body that ``value`` (a validated model) came from."""
-    schema = resolve_schema(spec, schema)
+    schema = resolve(spec, schema)
     for key in ("oneOf", "anyOf"):
         for option in schema.get(key, []):
             if "$ref" in option and resolve_model(option["$ref"]) is type(value):
-                return resolve_schema(spec, option)
+                matched: JSONObject = resolve(spec, option)
+                return matched
     return schema
 
 
@@ -367,7 +369,7 @@ def validate_body(
     allow_nul: bool = True,
 ) -> Any:
     """``document`` validated as the body type (a model or a union), or a 422 with FastAPI's details."""
-    resolved = resolve_schema(spec, schema)
+    resolved = resolve(spec, schema)
     union = "oneOf" in resolved or "anyOf" in resolved
     # For a union, which option's nulls to judge is known only once an option matched.
     errors = [] if union else explicit_nulls(spec, resolved, document, ["body"])

@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any, Literal
 
 import uvicorn
 
@@ -44,7 +45,7 @@ from liveavatar_server._settings import Settings, sqlite_url
 from liveavatar_server._store import Store
 from liveavatar_server._throttle import RateLimiter
 
-__all__ = ["LocalServer", "TestSpace", "liveavatar_server", "serve"]
+__all__ = ["LocalServer", "TestSpace", "liveavatar_server", "serve", "serve_app"]
 
 # How long a stop waits for requests in flight (and sockets) before cancelling them.
 _STOP_GRACE_S = 5.0
@@ -114,12 +115,19 @@ def _migrate(store: Store) -> None:
 class _Served:
     """uvicorn on a loop of its own in a thread; the stop skips `Server.shutdown`'s fixed pauses."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        lifespan: Literal["auto", "on", "off"] = "off",
+        log_level: str = "warning",
+        **options: Any,
+    ) -> None:
         self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._sock.bind(("127.0.0.1", 0))
         self.port: int = self._sock.getsockname()[1]
         config = uvicorn.Config(
-            app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off"
+            app, host="127.0.0.1", port=self.port, log_level=log_level, lifespan=lifespan, **options
         )
         self._server = uvicorn.Server(config)
         self._ready = threading.Event()
@@ -173,6 +181,8 @@ class _Served:
             task.cancel()
         for listener in self._server.servers:
             await listener.wait_closed()
+        if self._server.config.lifespan != "off":
+            await self._server.lifespan.shutdown()
 
 
 @contextmanager
@@ -209,7 +219,7 @@ def serve(
         app, reference = assemble(store)
         served = _Served(app)
         stack.callback(served.stop)
-        served.start()
+        served.start()  # what `serve_app` does, with the stop kept for the stack
         yield LocalServer(
             f"http://127.0.0.1:{served.port}",
             store,
@@ -218,6 +228,27 @@ def serve(
             pristine,
             reference.limiter,
         )
+
+
+@contextmanager
+def serve_app(
+    app: Any,
+    *,
+    lifespan: Literal["auto", "on", "off"] = "off",
+    log_level: str = "warning",
+    **options: Any,
+) -> Iterator[str]:
+    """Any ASGI app served by uvicorn in a thread on 127.0.0.1 (port from the OS); its base URL.
+
+    The one in-process starter: `serve()` uses it for the reference server, tests for apps of
+    their own (a proxy, a variant). ``options`` go to `uvicorn.Config` (e.g. ``http="httptools"``).
+    """
+    served = _Served(app, lifespan=lifespan, log_level=log_level, **options)
+    served.start()
+    try:
+        yield f"http://127.0.0.1:{served.port}"
+    finally:
+        served.stop()
 
 
 try:  # pytest is a test-time dependency, never the server's

@@ -1,1 +1,1 @@
-"""Test support, one copy each: `live` servers by their CLI, `postgres` scratch databases, `bodies` from the spec."""
+"""Test support, one copy each: the pytest plugin (`fixtures`), `live` servers, `processes`, `postgres` scratch databases, `examples` from the spec."""

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import os
 import re
-import signal
-import socket
 import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import TracebackType
 from urllib.parse import urlsplit
+
+from tests._support.processes import kill_group, stop_group, wait_for_port
 
 __all__ = ["SERVER", "LiveServer", "Storage"]
 
@@ -51,20 +50,25 @@ class Storage:
         inherited = {k: v for k, v in os.environ.items() if not k.startswith("LIVEAVATAR_")}
         return {**inherited, **self.settings}
 
-    def cli(self, *args: str) -> str:
-        """Run `liveavatar-server ARGS --data-dir ...`; its last stdout line (an id or a key)."""
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        done = subprocess.run(
+    def run(self, *args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
+        """`liveavatar-server ARGS --data-dir ...` as it is: exit status, stdout, stderr."""
+        return subprocess.run(
             [str(self.server), *args, *self.args()],
-            capture_output=True, text=True, env=self.env(), timeout=120, check=False,
+            capture_output=True, text=True, env=self.env(), timeout=120, check=check,
         )  # fmt: skip
+
+    def cli(self, *args: str) -> str:
+        """Run `liveavatar-server ARGS --data-dir ...`; its last stdout line (an id, a key or "")."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        done = self.run(*args)
         with self.log.open("a", encoding="utf-8") as log:
             log.write(done.stderr)  # stdout is the credential itself, printed by design
         if done.returncode != 0:
             raise RuntimeError(
                 f"liveavatar-server {args[0]} exited {done.returncode}: {done.stderr}"
             )
-        return done.stdout.strip().splitlines()[-1]
+        lines = done.stdout.strip().splitlines()
+        return lines[-1] if lines else ""
 
     def provision(self, name: str = "test") -> str:
         """A new space and an API key acting in it; returns the key."""
@@ -81,6 +85,7 @@ class LiveServer:
         self.base_url = ""
         self.port = 0
         self.proc: subprocess.Popen[bytes] | None = None
+        self._offset = 0  # where this run's output starts in the storage's log
 
     def start(self, timeout_s: float = 60.0) -> LiveServer:
         argv = [
@@ -94,8 +99,8 @@ class LiveServer:
         ]
         self.storage.data_dir.mkdir(parents=True, exist_ok=True)
         with self.storage.log.open("ab") as log:
-            offset = log.tell()
-            self.proc = subprocess.Popen(
+            offset = self._offset = log.tell()
+            self.proc = proc = subprocess.Popen(
                 [*argv, *self.storage.args()],
                 stdout=log, stderr=subprocess.STDOUT, env=self.storage.env(),
                 start_new_session=True,
@@ -105,8 +110,13 @@ class LiveServer:
         port = urlsplit(self.base_url).port
         assert port is not None, self.base_url
         self.port = port
-        self._wait_until_listening(deadline)
+        # The banner comes before uvicorn binds: wait until the port accepts.
+        wait_for_port(self.port, proc, self.storage.log, deadline - time.monotonic())
         return self
+
+    def output(self) -> str:
+        """What this run has printed so far (the banner, the log lines)."""
+        return self._output(self._offset)
 
     def _output(self, offset: int) -> str:
         with self.storage.log.open("rb") as log:
@@ -129,44 +139,18 @@ class LiveServer:
             time.sleep(0.05)
         raise RuntimeError(f"no banner from liveavatar-server:\n{self._output(offset)[-3000:]}")
 
-    def _wait_until_listening(self, deadline: float) -> None:
-        # The banner comes before uvicorn binds: wait until the port accepts.
-        while time.monotonic() < deadline:
-            self._alive(0)
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
-                    return
-            except OSError:
-                time.sleep(0.05)
-        raise RuntimeError(f"liveavatar-server did not listen on {self.base_url}")
-
     def kill(self) -> None:
         """SIGKILL the whole process group: no shutdown handler, no flush, no goodbye."""
         assert self.proc is not None
-        os.killpg(self.proc.pid, signal.SIGKILL)
-        self.proc.wait(10)
+        kill_group(self.proc)
 
     def stop(self, grace_s: float = 10.0) -> None:
         """SIGTERM the process group, SIGKILL it after ``grace_s``."""
-        proc = self.proc
-        if proc is None or proc.poll() is not None:
-            return
-        try:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(grace_s)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(grace_s)
-        except ProcessLookupError:
-            proc.wait(grace_s)
+        if self.proc is not None:
+            stop_group(self.proc, grace_s)
 
     def __enter__(self) -> LiveServer:
         return self.start()
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.stop()

@@ -8,11 +8,40 @@ from typing import Any
 
 import httpx
 import pytest
-from liveavatar import _retry
+from liveavatar import (
+    APIStatusError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    UnprocessableEntityError,
+    _retry,
+)
 
 API_KEY = "sk-live-key-0123456789"
 SECRET_VALUE = "sk-openai-super-secret-value"
 BASE_URL = "http://api.test"
+# Status -> the exception the client raises for it (the sync and the async client alike).
+TABLE: list[tuple[int, type[APIStatusError]]] = [
+    (400, BadRequestError),
+    (401, AuthenticationError),
+    (403, PermissionDeniedError),
+    (404, NotFoundError),
+    (409, ConflictError),
+    (422, UnprocessableEntityError),
+    (429, RateLimitError),
+    (500, InternalServerError),
+    (502, InternalServerError),
+    (503, InternalServerError),
+    (504, InternalServerError),
+    (599, InternalServerError),
+    (405, APIStatusError),
+    (410, APIStatusError),
+    (418, APIStatusError),
+]
 
 CONFIG = {
     "id": "cfg_1",

@@ -28,10 +28,10 @@ from tests.client.conftest import (
     CONFIG,
     CONFIG_ITEM,
     SECRET_VALUE,
+    TABLE,
     ScriptedAPI,
     envelope,
 )
-from tests.client.test_errors import TABLE
 
 T = TypeVar("T")
 

@@ -20,7 +20,7 @@ from liveavatar._cli import main
 from liveavatar_api.resources import OPERATIONS, Operation
 from liveavatar_server.testing import serve
 
-from tests._support.examples import UUID, example
+from tests._support.examples import UUID, example_value
 from tests.client.conftest import (
     API_KEY,
     CONFIG,
@@ -183,9 +183,10 @@ def test_the_console_script_is_installed() -> None:
 # --- commands derived from the spec ------------------------------------------------------
 
 
-CONTEXT = example(
-    {"$ref": "#/components/schemas/ContextSchema"},
+CONTEXT = example_value(
     json.loads((ROOT / "generated" / "openapi.effective.json").read_bytes()),
+    {"$ref": "#/components/schemas/ContextSchema"},
+    all_fields=True,
 )
 
 

@@ -15,38 +15,21 @@ from liveavatar import (
     APIStatusError,
     APITimeoutError,
     AsyncLiveAvatar,
-    AuthenticationError,
-    BadRequestError,
-    ConflictError,
-    InternalServerError,
     LiveAvatar,
     LiveAvatarError,
-    NotFoundError,
-    PermissionDeniedError,
-    RateLimitError,
     UnprocessableEntityError,
 )
 from liveavatar import errors as errors_module
 
-from tests.client.conftest import API_KEY, BASE_URL, CONFIG, SECRET_VALUE, ScriptedAPI, envelope
-
-TABLE: list[tuple[int, type[APIStatusError]]] = [
-    (400, BadRequestError),
-    (401, AuthenticationError),
-    (403, PermissionDeniedError),
-    (404, NotFoundError),
-    (409, ConflictError),
-    (422, UnprocessableEntityError),
-    (429, RateLimitError),
-    (500, InternalServerError),
-    (502, InternalServerError),
-    (503, InternalServerError),
-    (504, InternalServerError),
-    (599, InternalServerError),
-    (405, APIStatusError),
-    (410, APIStatusError),
-    (418, APIStatusError),
-]
+from tests.client.conftest import (
+    API_KEY,
+    BASE_URL,
+    CONFIG,
+    SECRET_VALUE,
+    TABLE,
+    ScriptedAPI,
+    envelope,
+)
 
 BODIES: dict[str, dict[str, Any]] = {
     "envelope": {"json": {"code": 40001, "data": None, "message": "Secret is invalid"}},

@@ -18,8 +18,9 @@ import httpx
 import pytest
 from liveavatar import AsyncLiveAvatar, LiveAvatar
 from liveavatar_api.resources import OPERATIONS, SECURITY_SCHEMES, Operation
+from liveavatar_models.spec_walk import resolve
 
-from tests._support.examples import example, resolve
+from tests._support.examples import example_value
 from tests.client.conftest import API_KEY, BASE_URL
 from tests.conftest import ROOT
 
@@ -38,7 +39,7 @@ def _keyword(name: str) -> str:
 
 def _body_schema(spec: dict[str, Any]) -> dict[str, Any] | None:
     content = spec.get("requestBody", {}).get("content", {}).get("application/json")
-    return None if content is None else resolve(content["schema"], SPEC)
+    return None if content is None else resolve(SPEC, content["schema"])
 
 
 def _success(spec: dict[str, Any]) -> tuple[int, dict[str, Any] | None]:
@@ -63,23 +64,25 @@ class Call:
         parameters = spec.get("parameters", [])
         self.args = [
             f"{p['name']}-1"
-            if resolve(p["schema"], SPEC).get("format") != "uuid"
-            else example(p["schema"], SPEC)
+            if resolve(SPEC, p["schema"]).get("format") != "uuid"
+            else example_value(SPEC, p["schema"], all_fields=True)
             for p in parameters
             if p["in"] == "path"
         ]
         self.query = {
-            _keyword(p["name"]): example(p["schema"], SPEC)
+            _keyword(p["name"]): example_value(SPEC, p["schema"], all_fields=True)
             for p in parameters
             if p["in"] == "query" and p.get("required")
         }
         schema = _body_schema(spec)
-        self.body = None if schema is None else example(schema, SPEC)
+        self.body = None if schema is None else example_value(SPEC, schema, all_fields=True)
         self.kwargs: dict[str, Any] = {**self.query, **(self.body or {})}
         if _bearer_only(operation):
             self.kwargs["session_token"] = SESSION_TOKEN
         self.status, reply_schema = _success(spec)
-        self.reply = None if reply_schema is None else example(reply_schema, SPEC)
+        self.reply = (
+            None if reply_schema is None else example_value(SPEC, reply_schema, all_fields=True)
+        )
         if operation.paginated and self.reply is not None:
             self.reply["data"]["next"] = None
         self.requests: list[httpx.Request] = []

@@ -11,12 +11,12 @@ import pytest
 from liveavatar import AsyncLiveAvatar, LiveAvatar, LiveAvatarError
 from liveavatar_api.models import AvatarSchema
 
-from tests._support.examples import example
+from tests._support.examples import example_value
 from tests.client.conftest import API_KEY, BASE_URL, envelope
 from tests.conftest import ROOT
 
 SPEC: dict[str, Any] = json.loads((ROOT / "generated" / "openapi.effective.json").read_bytes())
-AVATAR = example({"$ref": "#/components/schemas/AvatarSchema"}, SPEC)
+AVATAR = example_value(SPEC, {"$ref": "#/components/schemas/AvatarSchema"}, all_fields=True)
 PAGES = 3
 PER_PAGE = 2
 

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import re
-import threading
-import time
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 import httpx
-import uvicorn
+from liveavatar_server.testing import serve_app
 
 HOP_BY_HOP = {"host", "content-length", "connection", "transfer-encoding", "keep-alive"}
 # What h11 (httpx's HTTP/1.1) lets a header value be. The server's parser (httptools) passes some
@@ -46,6 +44,22 @@ class Reply:
 
 
 Forward = Callable[[Exchange], Awaitable[Reply]]
+
+
+async def read_request(scope: dict[str, Any], receive: Any) -> tuple[str, bytes]:
+    """An ASGI HTTP request's raw path (with its query) and its whole body."""
+    body = b""
+    while True:
+        message = await receive()
+        body += message.get("body", b"")
+        if not message.get("more_body"):
+            break
+    path = scope["raw_path"].decode("latin-1")
+    if scope.get("query_string"):
+        path += "?" + scope["query_string"].decode("latin-1")
+    return path, body
+
+
 Fault = Callable[[Exchange, Forward], Awaitable[Reply]]
 
 
@@ -75,15 +89,7 @@ class FaultProxy:
         if scope["type"] == "lifespan":
             await self._lifespan(receive, send)
             return
-        body = b""
-        while True:
-            message = await receive()
-            body += message.get("body", b"")
-            if not message.get("more_body"):
-                break
-        path = scope["raw_path"].decode("latin-1")
-        if scope.get("query_string"):
-            path += "?" + scope["query_string"].decode("latin-1")
+        path, body = await read_request(scope, receive)
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         exchange = Exchange(scope["method"], path, headers, body)
         reply = await (
@@ -120,29 +126,9 @@ def serve_proxy(upstream: str, fault: Fault | None) -> Iterator[str]:
 
 @contextmanager
 def serve_asgi(app: Any) -> Iterator[str]:
-    """Run an ASGI app under uvicorn on a free loopback port in a thread; yields its base URL."""
+    """Run an ASGI app (a proxy, a variant) in a thread on a free loopback port; its base URL."""
     # uvicorn binds port 0 itself: a socket handed in through `sockets=` answers ~40 ms slower.
-    config = uvicorn.Config(
-        app,
-        host="127.0.0.1",
-        port=0,
-        lifespan="on",
-        log_level="error",
-        http="httptools",
-        ws="none",
-        loop="asyncio",
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the app did not start on loopback")
-        time.sleep(0.02)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    with serve_app(
+        app, lifespan="on", log_level="error", http="httptools", ws="none", loop="asyncio"
+    ) as url:
+        yield url

@@ -20,6 +20,8 @@ import httpx
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
+from tests.contract._proxy import read_request
+
 Event = dict[str, Any]
 HOP_BY_HOP = {"content-length", "connection", "transfer-encoding", "keep-alive"}
 CLOSE = "close"  # a `down` rewrite returning this closes the caller's socket (1011)
@@ -118,15 +120,7 @@ class DefectProxy:
             await self._socket(scope, receive, send)
 
     async def _http(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        body = b""
-        while True:
-            message = await receive()
-            body += message.get("body", b"")
-            if not message.get("more_body"):
-                break
-        path = scope["raw_path"].decode("latin-1")
-        if scope.get("query_string"):
-            path += "?" + scope["query_string"].decode("latin-1")
+        path, body = await read_request(scope, receive)
         headers = [
             (k.decode("latin-1"), v.decode("latin-1"))
             for k, v in scope["headers"]

@@ -1,17 +1,13 @@
-"""Start the reference server (liveavatar_server) live on loopback and mint keys with its CLI."""
+"""The reference server live on loopback with a key in each of two spaces (by its CLI: `tests._support.live`)."""
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
+from tests._support.live import LiveServer, Storage
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,70 +17,17 @@ class RunningServer:
     second_key: str
 
 
-def _server_cli(*args: str, storage: list[str]) -> str:
-    completed = subprocess.run(
-        [sys.executable, "-m", "liveavatar_server", *args, *storage],
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    return completed.stdout.strip()
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @contextmanager
-def reference_server(database_url: str, data_dir: Path) -> Iterator[RunningServer]:
-    """The reference server on a free port, with one key and one avatar in each of two spaces."""
-    storage = ["--data-dir", str(data_dir), "--database-url", database_url]
-    _server_cli("migrate", storage=storage)
+def reference_server(data_dir: Path, database_url: str | None = None) -> Iterator[RunningServer]:
+    """`liveavatar-server serve --port 0` on ``data_dir`` (SQLite unless ``database_url``), with
+    one key and one avatar in each of two spaces."""
+    storage = Storage(data_dir, database_url)
+    storage.cli("migrate")
     keys = []
     for name in ("contract-first", "contract-second"):
-        space = _server_cli("create-space", name, storage=storage)
-        keys.append(_server_cli("create-api-key", "--space", space, storage=storage))
+        space = storage.cli("create-space", name)
+        keys.append(storage.cli("create-api-key", "--space", space))
         # The API lists, updates and deletes a space's avatars but makes none: the operator does.
-        _server_cli("create-avatar", "--space", space, "--name", f"{name} avatar", storage=storage)
-    port = _free_port()
-    log = (data_dir / "server.log").open("w")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "liveavatar_server",
-            "serve",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            *storage,
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                httpx.get(f"{url}/v1/secrets", timeout=2)
-                break
-            except httpx.TransportError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(
-                        f"the reference server did not start: {(data_dir / 'server.log').read_text()}"
-                    ) from None
-                time.sleep(0.2)
-        yield RunningServer(url, keys[0], keys[1])
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
+        storage.cli("create-avatar", "--space", space, "--name", f"{name} avatar")
+    with LiveServer(storage) as server:
+        yield RunningServer(server.base_url, keys[0], keys[1])

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import json
-import threading
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
-import uvicorn
 from liveavatar_contract.realtime import main as realtime_main
-from liveavatar_server.testing import LocalServer, serve
+from liveavatar_server.testing import LocalServer, serve, serve_app
 
 from tests.contract._realtime_defects import DEFECTS, Defect, DefectProxy
 
@@ -29,22 +26,8 @@ def local() -> Iterator[LocalServer]:
             yield server
 
 
-@contextmanager
-def _serve(app: DefectProxy) -> Iterator[str]:
-    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="error", lifespan="off")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the proxy did not start")
-        time.sleep(0.01)
-    try:
-        yield f"http://127.0.0.1:{server.servers[0].sockets[0].getsockname()[1]}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+def _serve(app: DefectProxy) -> AbstractContextManager[str]:
+    return serve_app(app, log_level="error")
 
 
 def _verdict(

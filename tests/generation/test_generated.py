@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 from derive import error_responses
-from generate import HTTP_METHODS, TOOLS, operations, sha256
+from generate import TOOLS, operations, sha256
 from openapi_spec_validator import validate
 from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
+from spec_walk import HTTP_METHODS
 
 from tests.conftest import ROOT
 

@@ -45,6 +45,12 @@ def _violation(tmp_path: Path, module: str, source: str) -> subprocess.Completed
     (tmp_path / "tests" / "bench" / "test_run.py").write_text("import bench._procs\n", "utf-8")
     (tmp_path / "tests" / "_support" / "live.py").write_text("", encoding="utf-8")
     (tmp_path / "liveavatar_server" / "app.py").write_text("", encoding="utf-8")
+    (tmp_path / "liveavatar_server" / "testing.py").write_text("", encoding="utf-8")
+    fixtures = tmp_path / "tests" / "_support" / "fixtures.py"
+    fixtures.write_text("import liveavatar_server.testing\n", encoding="utf-8")
+    (tmp_path / "liveavatar_models" / "spec_walk.py").write_text("", encoding="utf-8")
+    examples = tmp_path / "tests" / "_support" / "examples.py"
+    examples.write_text("import liveavatar_models.spec_walk\n", encoding="utf-8")
     path = tmp_path.joinpath(*module.split(".")).with_suffix(".py")
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.parent.parent != tmp_path:  # a subpackage: make it one

@@ -12,7 +12,7 @@ import pytest
 from derive import links
 from operations import operations
 
-from tests._support.bodies import example_body
+from tests._support.examples import example_body
 from tests._support.live import LiveServer, Storage
 from tests.conftest import ROOT
 from tests.generation.next_version import (

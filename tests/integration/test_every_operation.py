@@ -7,7 +7,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests._support.bodies import (
+from tests._support.examples import (
     effective_spec,
     example_body,
     example_parameters,

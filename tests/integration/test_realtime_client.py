@@ -22,7 +22,7 @@ from liveavatar_api.realtime import (
 )
 from liveavatar_server.testing import LocalServer, serve
 
-from tests._support.postgres import PostgresUnavailable, scratch_database
+from tests._support.postgres import scratch_database
 
 AVATAR = "dd73ea75-1218-4ef3-92ce-606d5f7fbc0a"
 SECOND = b"\x00\x01" * 24_000
@@ -36,16 +36,8 @@ def local(request: pytest.FixtureRequest) -> Iterator[LocalServer]:
         with serve() as server:
             yield server
         return
-    try:
-        database = scratch_database()
-        url = database.__enter__()
-    except PostgresUnavailable as exc:
-        pytest.skip(str(exc))
-    try:
-        with serve(database_url=url) as server:
-            yield server
-    finally:
-        database.__exit__(None, None, None)
+    with scratch_database() as url, serve(database_url=url) as server:
+        yield server
 
 
 def test_a_round_trip_speak_started_ended_interrupt(local: LocalServer) -> None:

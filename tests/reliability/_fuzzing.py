@@ -29,7 +29,7 @@ from schemathesis.core.result import Ok
 from schemathesis.schemas import APIOperation
 from schemathesis.transport.requests import ManagedCookiesSession
 
-from tests._support.bodies import SPEC
+from tests._support.examples import SPEC
 from tests._support.live import Storage
 from tests.reliability._world import (
     API_KEY_SCHEME,

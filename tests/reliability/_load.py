@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import httpx
 
-from tests._support.bodies import effective_spec, example_body
+from tests._support.examples import effective_spec, example_body
 
 __all__ = [
     "CONFIGS",

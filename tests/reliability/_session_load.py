@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 
-from tests._support.bodies import effective_spec, example_body
+from tests._support.examples import effective_spec, example_body
 from tests.reliability._world import Space, fill_ids, linked, token_operations
 
 __all__ = ["SessionLedger", "list_sessions", "run_sessions"]

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from tests._support.bodies import effective_spec, example_body, example_parameters
+from tests._support.examples import effective_spec, example_body, example_parameters
 from tests.reliability._world import API_KEY_SCHEME, BEARER_SCHEME, Operation, fill_ids
 
 __all__ = ["DEPTHS", "Probe", "Target", "exchange", "probes"]

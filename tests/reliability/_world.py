@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
-from derive import resolve
+from liveavatar_models.spec_walk import HTTP_METHODS
+from liveavatar_models.spec_walk import resolve_nullable as resolve
 
-from tests._support.bodies import (
-    HTTP_METHODS,
+from tests._support.examples import (
     effective_spec,
     example_body,
     example_parameters,

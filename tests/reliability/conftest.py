@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests._support.live import Storage
-from tests._support.postgres import PostgresUnavailable, scratch_database
+from tests._support.postgres import scratch_database
 from tests.reliability._figures import FIGURES
 
 
@@ -19,11 +19,8 @@ def sqlite_storage(tmp_path: Path) -> Storage:
 
 @pytest.fixture
 def postgres_storage(tmp_path: Path) -> Iterator[Storage]:
-    try:
-        with scratch_database("liveavatar_reliability") as url:
-            yield Storage(tmp_path / "data", url)
-    except PostgresUnavailable as exc:
-        pytest.skip(f"PostgreSQL at 127.0.0.1:5432 is unreachable: {exc}")
+    with scratch_database("liveavatar_reliability") as url:
+        yield Storage(tmp_path / "data", url)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

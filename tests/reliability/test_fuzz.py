@@ -20,7 +20,7 @@ from itertools import repeat
 import pytest
 from generate import operations as operations_of
 
-from tests._support.bodies import SPEC
+from tests._support.examples import SPEC
 from tests._support.live import LiveServer, Storage
 from tests.reliability import _figures as figures
 from tests.reliability._fuzzing import MODES, Tally, fuzz_space, fuzzed_operations

@@ -16,7 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests._support.bodies import effective_spec, example_parameters
+from tests._support.examples import effective_spec, example_parameters
 from tests._support.live import LiveServer, Storage
 from tests.reliability import _figures as figures
 from tests.reliability._world import API_KEY_SCHEME, operations

@@ -22,7 +22,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests._support.bodies import effective_spec, example_body
+from tests._support.examples import effective_spec, example_body
 from tests._support.live import LiveServer, Storage
 from tests.reliability import _figures as figures
 from tests.reliability._world import (

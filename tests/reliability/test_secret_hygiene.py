@@ -17,7 +17,7 @@ import psycopg
 import pytest
 from psycopg import sql
 
-from tests._support.bodies import effective_spec, example_body
+from tests._support.examples import effective_spec, example_body
 from tests._support.live import LiveServer, Storage
 from tests.reliability import _figures as figures
 from tests.reliability._load import CONFIGS, SECRETS

@@ -14,7 +14,7 @@ from collections import Counter
 import httpx
 import pytest
 
-from tests._support.bodies import effective_spec, example_parameters
+from tests._support.examples import effective_spec, example_parameters
 from tests._support.live import LiveServer, Storage
 from tests.reliability import _figures as figures
 from tests.reliability._unschemed import Target, exchange, probes

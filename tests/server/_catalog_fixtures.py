@@ -1,4 +1,4 @@
-"""Helpers of the catalog tests: unwrapping envelopes, own avatars, secrets, known sessions."""
+"""What the server tests share: unwrapping envelopes, secrets, configurations, own avatars, known sessions."""
 
 from __future__ import annotations
 
@@ -16,12 +16,29 @@ PUBLIC_VOICE = "6f1c2a8e-3b1d-4c57-9a2e-0d4b5c6e7f01"  # Ava, seeded by the migr
 PUBLIC_AVATAR = "dd73ea75-1218-4ef3-92ce-606d5f7fbc0a"  # Wayne, seeded by the migration
 
 
+SECRET = {"secret_name": "openai", "secret_value": "sk-test-123", "secret_type": "OPENAI_API_KEY"}
+
+
 def ok(response: httpx.Response) -> Any:
     """The envelope's data of a 200, failing with the body otherwise."""
     assert response.status_code == 200, response.text
     document = response.json()
     assert document["code"] == 100
+    assert isinstance(document["message"], str)
     return document["data"]
+
+
+def new_openai_secret(tenant: Tenant, name: str = "openai") -> str:
+    """An `OPENAI_API_KEY` secret named ``name`` (what LLM configurations point at)."""
+    data = ok(tenant.http.post("/v1/secrets", json={**SECRET, "secret_name": name}))
+    assert set(data) == {"id", "secret_name"}
+    return str(data["id"])
+
+
+def new_configuration(tenant: Tenant, secret_id: str, **fields: str) -> dict[str, Any]:
+    body = {"display_name": "GPT", "model_name": "gpt-4o", "secret_id": secret_id, **fields}
+    data: dict[str, Any] = ok(tenant.http.post("/v1/llm-configurations", json=body))
+    return data
 
 
 def unknown_id() -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,10 +11,9 @@ from alembic.script import ScriptDirectory
 from liveavatar_server import Settings, Store
 from liveavatar_server._migrate import alembic_config, current_revision, upgrade
 from liveavatar_server._store import new_id
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import inspect, text
 
 from tests.server._objects import reveal_secret
-from tests.server.conftest import POSTGRES_ADMIN_URL, _postgres_reachable
 
 
 def _previous_release() -> str:
@@ -25,29 +23,12 @@ def _previous_release() -> str:
     return down
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def fresh_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    """An empty database (its own PostgreSQL schema, dropped afterwards), not migrated."""
-    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
-    schema = f"la_catalog_{uuid.uuid4().hex[:12]}"
-    admin = None
-    if request.param == "postgresql":
-        reason = _postgres_reachable()
-        if reason:
-            pytest.skip(reason)
-        admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-        url = f"{POSTGRES_ADMIN_URL}?options=-csearch_path%3D{schema}"
-    store = Store(Settings(data_dir=tmp_path, database_url=url, secret_key=None))
-    try:
-        yield store
-    finally:
-        store.close()
-        if admin is not None:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-            admin.dispose()
+@pytest.fixture
+def fresh_store(empty_database_url: str, tmp_path: Path) -> Iterator[Store]:
+    """An empty database (SQLite, then a scratch PostgreSQL one), not migrated."""
+    store = Store(Settings(data_dir=tmp_path, database_url=empty_database_url, secret_key=None))
+    yield store
+    store.close()
 
 
 def test_upgrading_the_previous_release_keeps_its_data_and_seeds_the_catalog(

@@ -4,97 +4,30 @@ from __future__ import annotations
 
 import os
 import re
-import signal
 import subprocess
 import sys
-import time
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
 
-from tests.server.test_operations import SECRET, ok
+from tests._support.live import LiveServer, Storage
+from tests.server._catalog_fixtures import SECRET, ok
 
 pytestmark = pytest.mark.slow
-_SERVING = re.compile(r"Serving the LiveAvatar reference API on (http://\S+)")
 
 
 def cli(data_dir: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("LIVEAVATAR_")}
-    return subprocess.run(
-        [sys.executable, "-m", "liveavatar_server", *args, "--data-dir", str(data_dir)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=check,
-        env=env,
-    )
-
-
-@dataclass
-class Served:
-    url: str
-    banner: str
-    process: subprocess.Popen[str]
-
-    def stop(self) -> None:
-        self.process.kill()
-        self.process.wait(timeout=10)
-        if self.process.stdout is not None:
-            self.process.stdout.close()
-
-
-def start_server(data_dir: Path) -> Served:
-    """`liveavatar-server serve --port 0` in a subprocess, returned once it answers HTTP."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("LIVEAVATAR_")}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "liveavatar_server",
-            "serve",
-            "--port",
-            "0",
-            "--data-dir",
-            str(data_dir),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=env,
-    )
-    assert process.stdout is not None
-    banner: list[str] = []
-    url = None
-    deadline = time.monotonic() + 60
-    while url is None and time.monotonic() < deadline:
-        line = process.stdout.readline()
-        if not line:
-            break
-        banner.append(line)
-        found = _SERVING.search(line)
-        url = found.group(1) if found else None
-    assert url, "".join(banner)
-    while time.monotonic() < deadline:
-        try:
-            httpx.get(url + "/openapi.json", timeout=1)
-            break
-        except httpx.TransportError:
-            time.sleep(0.05)
-    return Served(url, "".join(banner), process)
+    return Storage(data_dir).run(*args, check=check)
 
 
 @pytest.fixture
-def serve(tmp_path: Path) -> Iterator[Served]:
-    """A server on a fresh data directory, killed after the test."""
-    served = start_server(tmp_path)
-    try:
+def serve(tmp_path: Path) -> Iterator[LiveServer]:
+    """A server on a fresh data directory, stopped after the test."""
+    with LiveServer(Storage(tmp_path)) as served:
         yield served
-    finally:
-        served.stop()
 
 
 def test_create_space_prints_the_id_alone(tmp_path: Path) -> None:
@@ -104,7 +37,7 @@ def test_create_space_prints_the_id_alone(tmp_path: Path) -> None:
     assert out.strip() == out.rstrip("\n")
 
 
-def test_keys_and_sessions_print_alone_and_work(serve: Served, tmp_path: Path) -> None:
+def test_keys_and_sessions_print_alone_and_work(serve: LiveServer, tmp_path: Path) -> None:
     space = cli(tmp_path, "create-space", "acme").stdout.strip()
     key = cli(tmp_path, "create-api-key", "--space", space).stdout
     assert re.fullmatch(r"la_[A-Za-z0-9_-]{43}\n", key)
@@ -112,12 +45,14 @@ def test_keys_and_sessions_print_alone_and_work(serve: Served, tmp_path: Path) -
     session = cli(tmp_path, "create-session", "--api-key", key).stdout
     assert re.fullmatch(r"las_[A-Za-z0-9_-]{43}\n", session)
     nospace = cli(tmp_path, "create-api-key", "--no-space").stdout.strip()
-    ok(httpx.post(serve.url + "/v1/secrets", json=SECRET, headers={"X-API-KEY": key}))
-    listed = httpx.get(serve.url + "/v1/secrets", cookies={"la_session": session.strip()})
+    ok(httpx.post(serve.base_url + "/v1/secrets", json=SECRET, headers={"X-API-KEY": key}))
+    listed = httpx.get(serve.base_url + "/v1/secrets", cookies={"la_session": session.strip()})
     assert len(ok(listed)) == 1
-    assert httpx.get(serve.url + "/v1/secrets", headers={"X-API-KEY": nospace}).status_code == 400
+    assert (
+        httpx.get(serve.base_url + "/v1/secrets", headers={"X-API-KEY": nospace}).status_code == 400
+    )
     cli(tmp_path, "revoke-api-key", "--api-key", key)
-    assert httpx.get(serve.url + "/v1/secrets", headers={"X-API-KEY": key}).status_code == 401
+    assert httpx.get(serve.base_url + "/v1/secrets", headers={"X-API-KEY": key}).status_code == 401
 
 
 def test_bad_arguments_fail_with_a_message_and_no_output(tmp_path: Path) -> None:
@@ -132,49 +67,38 @@ def test_bad_arguments_fail_with_a_message_and_no_output(tmp_path: Path) -> None
     assert bad_key.stdout == ""
 
 
-def test_first_serve_bootstraps_a_dev_space_and_key_with_a_curl(serve: Served) -> None:
-    key = re.search(r"API key:\s+(la_\S+)", serve.banner)
-    assert key, serve.banner
-    curl = re.search(r"curl -s -H 'X-API-KEY: (la_\S+)' (http://\S+)/v1/secrets", serve.banner)
+def test_first_serve_bootstraps_a_dev_space_and_key_with_a_curl(serve: LiveServer) -> None:
+    key = re.search(r"API key:\s+(la_\S+)", serve.output())
+    assert key, serve.output()
+    curl = re.search(r"curl -s -H 'X-API-KEY: (la_\S+)' (http://\S+)/v1/secrets", serve.output())
     assert curl
     assert curl.group(1) == key.group(1)
-    assert curl.group(2) == serve.url
-    assert ok(httpx.get(serve.url + "/v1/secrets", headers={"X-API-KEY": key.group(1)})) == []
+    assert curl.group(2) == serve.base_url
+    assert ok(httpx.get(serve.base_url + "/v1/secrets", headers={"X-API-KEY": key.group(1)})) == []
 
 
-def test_an_acknowledged_create_survives_kill_9(serve: Served, tmp_path: Path) -> None:
+def test_an_acknowledged_create_survives_kill_9(serve: LiveServer, tmp_path: Path) -> None:
     key = cli(
         tmp_path, "create-api-key", "--space", cli(tmp_path, "create-space", "d").stdout.strip()
     ).stdout.strip()
     headers = {"X-API-KEY": key}
-    secret = ok(httpx.post(serve.url + "/v1/secrets", json=SECRET, headers=headers))
+    secret = ok(httpx.post(serve.base_url + "/v1/secrets", json=SECRET, headers=headers))
     config = ok(
         httpx.post(
-            serve.url + "/v1/llm-configurations",
+            serve.base_url + "/v1/llm-configurations",
             json={"display_name": "d", "model_name": "m", "secret_id": secret["id"]},
             headers=headers,
         )
     )
-    serve.process.send_signal(signal.SIGKILL)
-    serve.process.wait(timeout=10)
+    serve.kill()
     # Nothing was shut down cleanly; a new server on the same data directory has both rows.
-    restarted = start_server(tmp_path)
-    try:
-        url = restarted.url
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                fetched = httpx.get(url + f"/v1/llm-configurations/{config['id']}", headers=headers)
-                break
-            except httpx.TransportError:
-                assert time.monotonic() < deadline
-                time.sleep(0.05)
+    with LiveServer(Storage(tmp_path)) as restarted:
+        url = restarted.base_url
+        fetched = httpx.get(url + f"/v1/llm-configurations/{config['id']}", headers=headers)
         assert ok(fetched) == config
         assert [s["id"] for s in ok(httpx.get(url + "/v1/secrets", headers=headers))] == [
             secret["id"]
         ]
-    finally:
-        restarted.stop()
 
 
 def test_a_malformed_secret_key_is_a_clear_error(tmp_path: Path) -> None:
@@ -200,14 +124,14 @@ def test_a_malformed_secret_key_is_a_clear_error(tmp_path: Path) -> None:
     assert "not-a-fernet-key" not in result.stderr
 
 
-def test_a_third_party_session_flow_against_serve(serve: Served, tmp_path: Path) -> None:
+def test_a_third_party_session_flow_against_serve(serve: LiveServer, tmp_path: Path) -> None:
     """Token with X-API-KEY, start with the bearer token and `{}`, stop: as real clients do."""
-    key = re.search(r"API key:\s+(la_\S+)", serve.banner)
-    assert key, serve.banner
-    assert re.fullmatch(r"http://127\.0\.0\.1:[1-9][0-9]*", serve.url)
+    key = re.search(r"API key:\s+(la_\S+)", serve.output())
+    assert key, serve.output()
+    assert re.fullmatch(r"http://127\.0\.0\.1:[1-9][0-9]*", serve.base_url)
     created = ok(
         httpx.post(
-            serve.url + "/v1/sessions/token",
+            serve.base_url + "/v1/sessions/token",
             headers={"X-API-KEY": key.group(1)},
             json={
                 "mode": "FULL",
@@ -217,10 +141,10 @@ def test_a_third_party_session_flow_against_serve(serve: Served, tmp_path: Path)
         )
     )
     bearer = {"Authorization": f"Bearer {created['session_token']}"}
-    start = httpx.post(serve.url + "/v1/sessions/start", headers=bearer, json={})
+    start = httpx.post(serve.base_url + "/v1/sessions/start", headers=bearer, json={})
     assert start.status_code == 201, start.text
     assert start.json()["data"]["livekit_client_token"].count(".") == 2  # a JWT
-    assert ok(httpx.post(serve.url + "/v1/sessions/stop", headers=bearer, json={})) is None
+    assert ok(httpx.post(serve.base_url + "/v1/sessions/stop", headers=bearer, json={})) is None
 
 
 def test_grant_credits_prints_the_balance(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from tests._support.live import LiveServer, Storage
-from tests.server.conftest import scratch_postgres_schema
+from tests._support.postgres import scratch_database
 
 pytestmark = pytest.mark.slow
 
@@ -28,7 +28,7 @@ def storage(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Storage]
     if request.param == "sqlite":
         yield Storage(tmp_path / "data")
         return
-    with scratch_postgres_schema() as url:
+    with scratch_database() as url:
         yield Storage(tmp_path / "data", database_url=url)
 
 

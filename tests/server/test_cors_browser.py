@@ -12,7 +12,6 @@ import functools
 import http.server
 import json
 import re
-import shutil
 import socket
 import subprocess
 import threading
@@ -50,14 +49,6 @@ async function call(path, headers, body) {
 })();
 </script></body></html>
 """
-
-
-def _chromium() -> str:
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    pytest.skip("headless Chromium not installed: run `make install-browser` (needs apt-get)")
 
 
 def _port(preferred: int) -> int:
@@ -101,9 +92,8 @@ def _dom(browser: str, url: str, profile: Path) -> str:
 
 
 def test_a_page_on_an_allowed_origin_drives_a_session_and_others_are_refused(
-    page_server: tuple[int, Path], tmp_path: Path
+    page_server: tuple[int, Path], tmp_path: Path, chromium: str
 ) -> None:
-    browser = _chromium()
     port, root = page_server
     origin = f"http://localhost:{port}"
     storage = Storage(tmp_path / "data", settings={"LIVEAVATAR_CORS_ORIGINS": origin})
@@ -115,8 +105,8 @@ def test_a_page_on_an_allowed_origin_drives_a_session_and_others_are_refused(
             "avatar": json.dumps(AVATAR),
         }
         (root / "index.html").write_text(page, encoding="utf-8")
-        allowed = _dom(browser, f"{origin}/index.html", tmp_path / "p1")
-        refused = _dom(browser, f"http://127.0.0.1:{port}/index.html", tmp_path / "p2")
+        allowed = _dom(chromium, f"{origin}/index.html", tmp_path / "p1")
+        refused = _dom(chromium, f"http://127.0.0.1:{port}/index.html", tmp_path / "p2")
     assert allowed.splitlines() == [
         "done",
         "/v1/sessions/token 200",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
 import subprocess
 from collections import Counter
 from collections.abc import Iterator
@@ -14,10 +13,12 @@ from pathlib import Path
 
 import httpx
 import pytest
+from liveavatar_models.spec_walk import HTTP_METHODS
 from liveavatar_server import build_app
-from liveavatar_server._spec import HTTP_METHODS, load_spec
+from liveavatar_server._spec import load_spec
+from liveavatar_server.testing import serve_app
 
-from tests.server.conftest import LiveServer, make_store
+from tests.server.conftest import make_store
 
 ASSETS = resources.files("liveavatar_server").joinpath("_docs_assets")
 
@@ -26,7 +27,7 @@ ASSETS = resources.files("liveavatar_server").joinpath("_docs_assets")
 def base_url(tmp_path_factory: pytest.TempPathFactory, secret_key: str) -> Iterator[str]:
     """The docs do not depend on the database: SQLite only."""
     store = make_store(tmp_path_factory.mktemp("docs"), None, secret_key)
-    with LiveServer(build_app(store)) as url:
+    with serve_app(build_app(store)) as url:
         yield url
     store.close()
 
@@ -63,20 +64,13 @@ def test_openapi_json_is_the_effective_spec_pointing_here(base_url: str) -> None
     assert {**served, "servers": None} == {**load_spec(), "servers": None}
 
 
-def _chromium() -> str:
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    pytest.skip("headless Chromium not installed: run `make install-browser` (needs apt-get)")
-
-
 @pytest.mark.slow
-def test_docs_render_every_operation_in_headless_chromium(base_url: str, tmp_path: Path) -> None:
-    browser = _chromium()
+def test_docs_render_every_operation_in_headless_chromium(
+    base_url: str, tmp_path: Path, chromium: str
+) -> None:
     result = subprocess.run(
         [
-            browser,
+            chromium,
             "--headless",
             "--no-sandbox",
             "--disable-gpu",

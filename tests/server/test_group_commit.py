@@ -107,9 +107,9 @@ def test_another_connection_of_the_thread_commits_the_group_first(tmp_path: Path
 
 @pytest.fixture
 def pg_store(tmp_path: Path) -> Iterator[tuple[Store, str]]:
-    from tests.server.conftest import scratch_postgres_schema
+    from tests._support.postgres import scratch_database
 
-    with scratch_postgres_schema() as url:
+    with scratch_database() as url:
         store = make_store(tmp_path, url, None)
         yield store, url
         store.close()
@@ -250,8 +250,7 @@ def test_a_request_that_meets_a_lock_held_elsewhere_still_answers_200(
 ) -> None:
     """Over HTTP: the server commits the group and runs the request again, alone."""
     from liveavatar_server import build_app
-
-    from tests.server.conftest import LiveServer
+    from liveavatar_server.testing import serve_app
 
     store, url = pg_store
     space = store.create_space("http")
@@ -263,7 +262,7 @@ def test_a_request_that_meets_a_lock_held_elsewhere_still_answers_200(
     release = threading.Timer(0.5, other.commit)
     try:
         with (
-            LiveServer(build_app(store)) as base_url,
+            serve_app(build_app(store)) as base_url,
             httpx.Client(base_url=base_url, headers={"X-API-KEY": key}, timeout=10) as http,
         ):
             release.start()

@@ -16,9 +16,10 @@ from liveavatar_models.server_stubs import SecretsStub
 from liveavatar_server import ReferenceServer, Store
 from liveavatar_server._handlers import implementation
 from liveavatar_server.resources import Call
+from liveavatar_server.testing import serve_app
 
-from tests.server.conftest import LiveServer, Tenant
-from tests.server.test_operations import SECRET, new_secret, ok
+from tests.server._catalog_fixtures import SECRET, new_openai_secret, ok
+from tests.server.conftest import Tenant
 
 MIB = 1024 * 1024
 
@@ -145,7 +146,7 @@ def test_just_under_the_limit_is_validated_normally(tenant: Tenant) -> None:
     ],
 )
 def test_non_ascii_and_control_characters_round_trip(tenant: Tenant, name: str) -> None:
-    secret_id = new_secret(tenant, name)
+    secret_id = new_openai_secret(tenant, name)
     listed = {s["id"]: s["secret_name"] for s in ok(tenant.http.get("/v1/secrets"))}
     assert listed[secret_id] == name
 
@@ -182,7 +183,7 @@ def test_unknown_fields_are_ignored(tenant: Tenant) -> None:
 
 
 def test_explicit_null_for_a_non_nullable_field_is_422(tenant: Tenant) -> None:
-    secret_id = new_secret(tenant)
+    secret_id = new_openai_secret(tenant)
     create = {"display_name": "d", "model_name": "m", "secret_id": secret_id, "base_url": None}
     response = tenant.http.post("/v1/llm-configurations", json=create)
     assert response.status_code == 422
@@ -222,7 +223,7 @@ def test_a_422_never_echoes_the_secret_value(tenant: Tenant) -> None:
 
 
 def test_responses_never_carry_null_for_string_fields(tenant: Tenant) -> None:
-    secret_id = new_secret(tenant)
+    secret_id = new_openai_secret(tenant)
     config = ok(
         tenant.http.post(
             "/v1/llm-configurations",
@@ -277,7 +278,7 @@ def test_a_failing_handler_is_a_500_envelope_without_details(store: Store, tenan
     handlers = implementation()
     handlers.secrets = Broken()
     server = ReferenceServer(store, handlers=handlers)
-    with LiveServer(server) as url:
+    with serve_app(server) as url:
         response = httpx.get(url + "/v1/secrets", headers={"X-API-KEY": tenant.key}, timeout=10)
     assert response.status_code == 500
     assert response.json() == {"code": 500, "data": None, "message": "Internal Server Error"}

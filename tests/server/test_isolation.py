@@ -9,8 +9,8 @@ import pytest
 from liveavatar_server import Store
 from liveavatar_server._spec import load_spec, operations
 
+from tests.server._catalog_fixtures import new_configuration, new_openai_secret, ok
 from tests.server.conftest import Tenant
-from tests.server.test_operations import new_configuration, new_secret, ok
 
 
 def _same_answer(a: httpx.Response, b: httpx.Response) -> None:
@@ -20,7 +20,7 @@ def _same_answer(a: httpx.Response, b: httpx.Response) -> None:
 def test_another_spaces_configuration_is_indistinguishable_from_an_unknown_one(
     tenant: Tenant, other_tenant: Tenant
 ) -> None:
-    theirs = new_configuration(other_tenant, new_secret(other_tenant))["id"]
+    theirs = new_configuration(other_tenant, new_openai_secret(other_tenant))["id"]
     for method, body in (("GET", None), ("PATCH", {"model_name": "x"}), ("DELETE", None)):
         foreign = tenant.http.request(method, f"/v1/llm-configurations/{theirs}", json=body)
         unknown = tenant.http.request(method, "/v1/llm-configurations/unknown-id", json=body)
@@ -33,7 +33,7 @@ def test_another_spaces_configuration_is_indistinguishable_from_an_unknown_one(
 def test_another_spaces_secret_is_invisible_and_unusable(
     tenant: Tenant, other_tenant: Tenant
 ) -> None:
-    theirs = new_secret(other_tenant)
+    theirs = new_openai_secret(other_tenant)
     assert theirs not in [s["id"] for s in ok(tenant.http.get("/v1/secrets"))]
     _same_answer(
         tenant.http.delete(f"/v1/secrets/{theirs}"), tenant.http.delete("/v1/secrets/unknown")
@@ -43,7 +43,7 @@ def test_another_spaces_secret_is_invisible_and_unusable(
     unknown = tenant.http.post("/v1/llm-configurations", json={**body, "secret_id": "unknown"})
     assert foreign.status_code == 400
     _same_answer(foreign, unknown)
-    mine = new_configuration(tenant, new_secret(tenant))
+    mine = new_configuration(tenant, new_openai_secret(tenant))
     patched = tenant.http.patch(f"/v1/llm-configurations/{mine['id']}", json={"secret_id": theirs})
     assert patched.status_code == 400
     assert [c["id"] for c in ok(tenant.http.get("/v1/llm-configurations"))] == [mine["id"]]

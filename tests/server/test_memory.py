@@ -11,9 +11,9 @@ from liveavatar_server._handlers import implementation
 from liveavatar_server._spec import load_spec
 from liveavatar_server.resources import behaviours, build_engine
 from liveavatar_server.resources.catalog import Memory
+from liveavatar_server.testing import serve_app
 
 from tests.server._catalog_fixtures import KnownSessions, ok, unknown_id
-from tests.server.conftest import LiveServer
 
 
 @pytest.fixture
@@ -38,7 +38,7 @@ def memory_url(store: Store, known_sessions: KnownSessions) -> Iterator[str]:
         return registered(store, kind, space_id, ident)
 
     engine.elsewhere = sessions_too
-    with LiveServer(ReferenceServer(store, engine=engine)) as url:
+    with serve_app(ReferenceServer(store, engine=engine)) as url:
         yield url
 
 

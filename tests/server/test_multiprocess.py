@@ -9,16 +9,17 @@ from pathlib import Path
 import httpx
 import pytest
 from liveavatar_server import Store, build_app
+from liveavatar_server.testing import serve_app
 
-from tests.server.conftest import LiveServer, make_store
-from tests.server.test_operations import SECRET, ok
+from tests.server._catalog_fixtures import SECRET, ok
+from tests.server.conftest import make_store
 
 
 @pytest.fixture
 def twin_urls(store: Store, tmp_path: Path, secret_key: str) -> Iterator[tuple[str, str, Store]]:
     """Two apps, each with its own Store (engine and pool) on the module's database."""
     twin = make_store(tmp_path, store.settings.database_url, secret_key)
-    with LiveServer(build_app(store)) as first, LiveServer(build_app(twin)) as second:
+    with serve_app(build_app(store)) as first, serve_app(build_app(twin)) as second:
         yield first, second, twin
     twin.close()
 

@@ -3,37 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
-import httpx
-
+from tests.server._catalog_fixtures import new_configuration, new_openai_secret, ok
 from tests.server.conftest import Tenant
-
-SECRET = {"secret_name": "openai", "secret_value": "sk-test-123", "secret_type": "OPENAI_API_KEY"}
-
-
-def ok(response: httpx.Response) -> Any:
-    assert response.status_code == 200, response.text
-    body = response.json()
-    assert body["code"] == 100
-    assert isinstance(body["message"], str)
-    return body["data"]
-
-
-def new_secret(tenant: Tenant, name: str = "openai") -> str:
-    data = ok(tenant.http.post("/v1/secrets", json={**SECRET, "secret_name": name}))
-    assert set(data) == {"id", "secret_name"}
-    return str(data["id"])
-
-
-def new_configuration(tenant: Tenant, secret_id: str, **fields: str) -> dict[str, Any]:
-    body = {"display_name": "GPT", "model_name": "gpt-4o", "secret_id": secret_id, **fields}
-    data: dict[str, Any] = ok(tenant.http.post("/v1/llm-configurations", json=body))
-    return data
 
 
 def test_create_then_get_round_trips_with_default_base_url(tenant: Tenant) -> None:
-    secret_id = new_secret(tenant)
+    secret_id = new_openai_secret(tenant)
     created = new_configuration(tenant, secret_id)
     assert created["base_url"] == "https://api.openai.com"
     assert len(created["id"]) <= 36
@@ -45,12 +21,14 @@ def test_create_then_get_round_trips_with_default_base_url(tenant: Tenant) -> No
 
 
 def test_explicit_base_url_is_kept(tenant: Tenant) -> None:
-    created = new_configuration(tenant, new_secret(tenant), base_url="https://llm.example/v1")
+    created = new_configuration(
+        tenant, new_openai_secret(tenant), base_url="https://llm.example/v1"
+    )
     assert created["base_url"] == "https://llm.example/v1"
 
 
 def test_lists_are_newest_first_and_slim(tenant: Tenant) -> None:
-    secret_ids = [new_secret(tenant, f"s{i}") for i in range(3)]
+    secret_ids = [new_openai_secret(tenant, f"s{i}") for i in range(3)]
     listed = ok(tenant.http.get("/v1/secrets"))
     assert [item["id"] for item in listed] == secret_ids[::-1]
     assert all(set(item) == {"id", "secret_name", "secret_type", "created_at"} for item in listed)
@@ -61,7 +39,7 @@ def test_lists_are_newest_first_and_slim(tenant: Tenant) -> None:
 
 
 def test_update_changes_only_the_fields_sent_and_moves_updated_at(tenant: Tenant) -> None:
-    created = new_configuration(tenant, new_secret(tenant))
+    created = new_configuration(tenant, new_openai_secret(tenant))
     updated = ok(
         tenant.http.patch(f"/v1/llm-configurations/{created['id']}", json={"model_name": "o3"})
     )
@@ -79,8 +57,8 @@ def test_update_changes_only_the_fields_sent_and_moves_updated_at(tenant: Tenant
 
 
 def test_update_to_another_secret_of_the_space(tenant: Tenant) -> None:
-    created = new_configuration(tenant, new_secret(tenant, "a"))
-    other = new_secret(tenant, "b")
+    created = new_configuration(tenant, new_openai_secret(tenant, "a"))
+    other = new_openai_secret(tenant, "b")
     updated = ok(
         tenant.http.patch(f"/v1/llm-configurations/{created['id']}", json={"secret_id": other})
     )
@@ -88,7 +66,7 @@ def test_update_to_another_secret_of_the_space(tenant: Tenant) -> None:
 
 
 def test_delete_configuration_then_it_is_gone(tenant: Tenant) -> None:
-    created = new_configuration(tenant, new_secret(tenant))
+    created = new_configuration(tenant, new_openai_secret(tenant))
     assert ok(tenant.http.delete(f"/v1/llm-configurations/{created['id']}")) is None
     response = tenant.http.get(f"/v1/llm-configurations/{created['id']}")
     assert response.status_code == 404
@@ -97,7 +75,7 @@ def test_delete_configuration_then_it_is_gone(tenant: Tenant) -> None:
 
 
 def test_secret_in_use_cannot_be_deleted_until_its_configurations_are(tenant: Tenant) -> None:
-    secret_id = new_secret(tenant)
+    secret_id = new_openai_secret(tenant)
     created = new_configuration(tenant, secret_id)
     refused = tenant.http.delete(f"/v1/secrets/{secret_id}")
     assert refused.status_code == 409
@@ -116,7 +94,7 @@ def test_unknown_secret_id_is_400_on_create_and_update(tenant: Tenant) -> None:
     )
     assert response.status_code == 400
     assert response.json()["code"] == 400
-    created = new_configuration(tenant, new_secret(tenant))
+    created = new_configuration(tenant, new_openai_secret(tenant))
     response = tenant.http.patch(
         f"/v1/llm-configurations/{created['id']}", json={"secret_id": "no-such-secret"}
     )

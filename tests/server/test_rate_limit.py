@@ -9,8 +9,9 @@ import pytest
 from liveavatar_server import ReferenceServer, Store
 from liveavatar_server._errors import ApiError
 from liveavatar_server._throttle import RateLimiter
+from liveavatar_server.testing import serve_app
 
-from tests.server.conftest import LiveServer, Tenant
+from tests.server.conftest import Tenant
 
 
 def test_the_limit_is_off_by_default(tenant: Tenant) -> None:
@@ -22,7 +23,7 @@ def test_a_key_past_the_rate_gets_429_with_retry_after(store: Store, tenant: Ten
     limited.__dict__.update(store.__dict__)
     limited.settings = replace(store.settings, rate_limit=2)
     other = store.create_api_key(tenant.space_id)
-    with LiveServer(ReferenceServer(limited)) as url:
+    with serve_app(ReferenceServer(limited)) as url:
         answers = [
             httpx.get(url + "/v1/secrets", headers={"X-API-KEY": tenant.key}) for _ in range(5)
         ]

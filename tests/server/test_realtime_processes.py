@@ -13,7 +13,7 @@ from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
 from tests._support.live import LiveServer, Storage
-from tests._support.postgres import PostgresUnavailable, scratch_database
+from tests._support.postgres import scratch_database
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 AVATAR = "dd73ea75-1218-4ef3-92ce-606d5f7fbc0a"
@@ -23,12 +23,7 @@ WITHIN = 1.0  # seconds from the other process's answer to `closing` on this soc
 @pytest.fixture(scope="module")
 def two_servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, str, Path]]:
     """Two processes on one database and data directory: their URLs, a key, the clock file."""
-    try:
-        database = scratch_database()
-        url = database.__enter__()
-    except PostgresUnavailable as exc:
-        pytest.skip(str(exc))
-    try:
+    with scratch_database() as url:
         data_dir = tmp_path_factory.mktemp("realtime") / "data"
         clock = data_dir.parent / "clock-offset"
         clock.write_text("0")
@@ -39,8 +34,6 @@ def two_servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str,
         storage = Storage(data_dir, url, settings)
         with LiveServer(storage) as first, LiveServer(storage, "--workers", "2") as second:
             yield first.base_url, second.base_url, storage.provision(), clock
-    finally:
-        database.__exit__(None, None, None)
 
 
 def _started(base: str, key: str) -> tuple[str, str]:

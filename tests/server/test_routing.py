@@ -13,18 +13,18 @@ from typing import Any
 import httpx
 import pytest
 from liveavatar_models.server_stubs import BINDINGS, Binding, Implementation
+from liveavatar_models.spec_walk import HTTP_METHODS
 from liveavatar_server import ReferenceServer, Store
 from liveavatar_server._spec import (
-    HTTP_METHODS,
     SpecError,
     load_spec,
     model_class_name,
     operations,
     resolve_model,
 )
+from liveavatar_server.testing import serve_app
 
 from tests.conftest import ROOT
-from tests.server.conftest import LiveServer
 
 
 def spec_operations(spec: dict[str, Any]) -> set[tuple[str, str, str]]:
@@ -80,7 +80,7 @@ _PARAM_SEGMENT = re.compile(r"\{[^{}/]+\}")
 @contextmanager
 def _client(server: ReferenceServer, key: str) -> Iterator[httpx.Client]:
     """The app on real loopback HTTP (uvicorn in a thread)."""
-    with LiveServer(server) as url, httpx.Client(base_url=url, headers={"X-API-KEY": key}) as http:
+    with serve_app(server) as url, httpx.Client(base_url=url, headers={"X-API-KEY": key}) as http:
         yield http
 
 

@@ -184,11 +184,11 @@ def test_an_upgrade_counts_the_rows_already_there(tmp_path: Path) -> None:
 @pytest.mark.postgres
 def test_postgres_counts_one_transactions_writes_in_one_row(tmp_path: Path) -> None:
     """Migration 0005: a group's counter updates lock one row per counter, not up to 16."""
+    from tests._support.postgres import scratch_database
     from tests.server._objects import create
-    from tests.server.conftest import scratch_postgres_schema
 
     fields = {"name": "c", "prompt": "p", "opening_text": "o"}
-    with scratch_postgres_schema() as url:
+    with scratch_database() as url:
         store = make_store(tmp_path, url, None)
         space = store.create_space("shards")
 

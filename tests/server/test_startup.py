@@ -4,27 +4,19 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from liveavatar_server._settings import Settings, with_postgres_driver
 
-from tests._support.postgres import PostgresUnavailable, scratch_database
+from tests._support.live import Storage
+from tests._support.postgres import scratch_database
 
 pytestmark = pytest.mark.slow
 
 
 def _server(data_dir: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("LIVEAVATAR_")}
-    return subprocess.run(
-        [sys.executable, "-m", "liveavatar_server", *args, "--data-dir", str(data_dir)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env={**clean, **env},
-    )
+    return Storage(data_dir, settings=env).run(*args)
 
 
 def _refused(done: subprocess.CompletedProcess[str], *words: str) -> str:
@@ -88,11 +80,8 @@ def test_a_database_url_the_server_cannot_use_is_one_line(
 
 
 def test_a_missing_postgresql_database_names_it_and_says_createdb(tmp_path: Path) -> None:
-    try:
-        with scratch_database() as url:
-            missing = url.rsplit("/", 1)[0] + "/liveavatar_no_such_database"
-    except PostgresUnavailable as exc:
-        pytest.skip(str(exc))
+    with scratch_database() as url:
+        missing = url.rsplit("/", 1)[0] + "/liveavatar_no_such_database"
     _refused(
         _server(tmp_path, "migrate", "--database-url", missing),
         "liveavatar_no_such_database",
@@ -108,16 +97,13 @@ def test_a_bad_setting_in_the_environment_is_one_line(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("scheme", ["postgres", "postgresql", "postgresql+psycopg"])
 def test_every_common_postgresql_scheme_just_works(tmp_path: Path, scheme: str) -> None:
-    try:
-        with scratch_database() as url:
-            written = f"{scheme}://{url.split('://', 1)[1]}"
-            made = _server(tmp_path, "create-space", "pg", "--database-url", written)
-            assert made.returncode == 0, made.stderr
-            assert made.stdout.strip()
-            listed = _server(tmp_path, "migrate", LIVEAVATAR_DATABASE_URL=written)
-            assert listed.returncode == 0, listed.stderr
-    except PostgresUnavailable as exc:
-        pytest.skip(str(exc))
+    with scratch_database() as url:
+        written = f"{scheme}://{url.split('://', 1)[1]}"
+        made = _server(tmp_path, "create-space", "pg", "--database-url", written)
+        assert made.returncode == 0, made.stderr
+        assert made.stdout.strip()
+        listed = _server(tmp_path, "migrate", LIVEAVATAR_DATABASE_URL=written)
+        assert listed.returncode == 0, listed.stderr
 
 
 def test_settings_read_postgres_urls_with_the_shipped_driver(tmp_path: Path) -> None:

@@ -11,11 +11,11 @@ import pytest
 from liveavatar_server import Settings, Store
 from liveavatar_server import _tables as server_tables
 from liveavatar_server._migrate import current_revision, head_revision, reset_database, upgrade
-from liveavatar_server.testing import LocalServer, serve
+from liveavatar_server.testing import LocalServer, serve, serve_app
 from liveavatar_server.testing import liveavatar_server as liveavatar_server  # the fixture
 from sqlalchemy import MetaData, select
 
-from tests.server.conftest import scratch_postgres_schema
+from tests._support.postgres import scratch_database
 
 FULL = {
     "mode": "FULL",
@@ -54,7 +54,7 @@ def test_the_fixture_and_its_clock(liveavatar_server: LocalServer) -> None:
 
 @pytest.mark.postgres
 def test_the_context_manager_serves_postgresql_too() -> None:
-    with scratch_postgres_schema() as url, serve(database_url=url) as server:
+    with scratch_database() as url, serve(database_url=url) as server:
         key = {"X-API-KEY": server.spaces[1].api_key}
         assert httpx.get(server.url + "/v1/secrets", headers=key).json()["data"] == []
 
@@ -65,7 +65,7 @@ def test_the_context_manager_serves_postgresql_too() -> None:
 def test_reset_drops_everything_and_migrates_afresh(backend: str, tmp_path: Path) -> None:
     with contextlib.ExitStack() as stack:
         url = (
-            stack.enter_context(scratch_postgres_schema())
+            stack.enter_context(scratch_database())
             if backend == "postgresql"
             else f"sqlite:///{tmp_path / 'reset.sqlite3'}"
         )
@@ -117,7 +117,7 @@ def _use_everything(server: LocalServer) -> None:
 )
 def test_reset_puts_every_table_back_and_keeps_the_keys(backend: str) -> None:
     with contextlib.ExitStack() as stack:
-        url = stack.enter_context(scratch_postgres_schema()) if backend == "postgresql" else None
+        url = stack.enter_context(scratch_database("testing")) if backend == "postgresql" else None
         server = stack.enter_context(serve(database_url=url))
         fresh = _every_table(server)
         # The server's own metadata is part of what the database holds.
@@ -177,3 +177,17 @@ def test_the_fixture_is_shared_2_and_clean(liveavatar_server: LocalServer) -> No
     key = {"X-API-KEY": liveavatar_server.spaces[0].api_key}
     assert httpx.get(liveavatar_server.url + "/v1/secrets", headers=key).json()["data"] == []
     assert abs((liveavatar_server.clock() - datetime.now(UTC)).total_seconds()) < 60
+
+
+async def _hello(scope: dict[str, object], receive: object, send: object) -> None:
+    assert scope["type"] == "http"
+    assert callable(send)
+    await send({"type": "http.response.start", "status": 200, "headers": []})
+    await send({"type": "http.response.body", "body": b"hello"})
+
+
+def test_serve_app_serves_any_asgi_app_and_stops_it() -> None:
+    with serve_app(_hello) as url:
+        assert httpx.get(url + "/anything").text == "hello"
+    with pytest.raises(httpx.TransportError):
+        httpx.get(url + "/anything", timeout=2)

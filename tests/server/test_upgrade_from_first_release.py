@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
 from cryptography.fernet import Fernet
 from liveavatar_server import Settings, Store
 from liveavatar_server._migrate import current_revision, head_revision, upgrade
@@ -15,16 +13,6 @@ from sqlalchemy import Engine, create_engine, text
 
 from tests.server._objects import call, resource
 from tests.server._objects import engine as engine_of_tests
-from tests.server.conftest import scratch_postgres_schema
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'old.sqlite3'}"
-        return
-    with scratch_postgres_schema() as url:
-        yield url
 
 
 def _first_release_rows(engine: Engine) -> None:
@@ -65,8 +53,10 @@ def _first_release_rows(engine: Engine) -> None:
         )
 
 
-def test_an_old_database_upgrades_without_losing_data(database_url: str, tmp_path: Path) -> None:
-    engine = create_engine(database_url)
+def test_an_old_database_upgrades_without_losing_data(
+    empty_database_url: str, tmp_path: Path
+) -> None:
+    engine = create_engine(empty_database_url)
     upgrade(engine, "0001")
     _first_release_rows(engine)
     upgrade(engine)
@@ -83,9 +73,8 @@ def test_an_old_database_upgrades_without_losing_data(database_url: str, tmp_pat
             counted = conn.execute(text(f"SELECT count(*) FROM {table}"))  # noqa: S608 (our names)
             assert counted.scalar_one() == count
     engine.dispose()
-    settings = Settings(
-        data_dir=tmp_path, database_url=database_url, secret_key=Fernet.generate_key().decode()
-    )
+    secret_key = Fernet.generate_key().decode()
+    settings = Settings(data_dir=tmp_path, database_url=empty_database_url, secret_key=secret_key)
     store = Store(settings)
     try:
         assert store.principal_for_key("la_old_key") is not None

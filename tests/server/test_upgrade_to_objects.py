@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
-import pytest
 from cryptography.fernet import Fernet
 from liveavatar_server import Settings, Store, build_app
 from liveavatar_server._migrate import upgrade
+from liveavatar_server.testing import serve_app
 
 from tests.server._objects import reveal_secret
-from tests.server.conftest import LiveServer, scratch_postgres_schema
 
 PREVIOUS = "0005_row_count_shards"
 # The ids the rows get (the spec types some as uuid, so every id here is one).
@@ -28,15 +26,6 @@ ID = {
     name: str(uuid.uuid4())
     for name in ("secret-a", "secret-b", "config-c", "context-d", "context-e", "l-1")
 }
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'previous.sqlite3'}"
-        return
-    with scratch_postgres_schema() as url:
-        yield url
 
 
 def _previous_rows(store: Store, space: str) -> dict[str, datetime]:
@@ -93,11 +82,10 @@ def _previous_rows(store: Store, space: str) -> dict[str, datetime]:
 
 
 def test_every_row_of_the_previous_release_is_served_after_the_upgrade(
-    database_url: str, tmp_path: Path
+    empty_database_url: str, tmp_path: Path
 ) -> None:
-    settings = Settings(
-        data_dir=tmp_path, database_url=database_url, secret_key=Fernet.generate_key().decode()
-    )
+    secret_key = Fernet.generate_key().decode()
+    settings = Settings(data_dir=tmp_path, database_url=empty_database_url, secret_key=secret_key)
     store = Store(settings)
     try:
         upgrade(store.engine, PREVIOUS)
@@ -108,7 +96,7 @@ def test_every_row_of_the_previous_release_is_served_after_the_upgrade(
 
         assert reveal_secret(store, space, ID["secret-a"]) == "sk-kept"
         with (
-            LiveServer(build_app(store)) as url,
+            serve_app(build_app(store)) as url,
             httpx.Client(base_url=url, headers={"X-API-KEY": key}, timeout=10) as http,
         ):
             secrets = http.get("/v1/secrets").json()["data"]

@@ -1,4 +1,4 @@
-"""tests/_support's bodies: valid for every operation of the effective spec, minimal and full."""
+"""tests/_support's examples: valid for every operation of the effective spec, minimal and full."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 import jsonschema_rs
 import pytest
 
-from tests._support.bodies import (
+from tests._support.examples import (
     effective_spec,
     example_body,
     example_parameters,
