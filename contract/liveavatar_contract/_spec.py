@@ -11,6 +11,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from liveavatar_models import spec_walk
+
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # The overlay's name for the error body the docs never define (400/401/404/409): any JSON passes.
 UNDOCUMENTED_ERROR_SCHEMA = "#/components/schemas/ErrorEnvelope"
@@ -51,26 +53,15 @@ def load_spec(path: Path | None, *, published: bool = False) -> tuple[dict[str, 
 
 
 def resolve(spec: dict[str, Any], node: Any) -> Any:
-    """Follow local `$ref`s until a schema that is not a reference."""
-    while isinstance(node, dict) and "$ref" in node:
-        target: Any = spec
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
+    """Follow local `$ref`s until a schema that is not a reference (`spec_walk`: a cycle raises)."""
+    return spec_walk.resolve(spec, node)
 
 
 def operations(spec: dict[str, Any]) -> list[Operation]:
-    found = []
-    for path, item in spec.get("paths", {}).items():
-        for method, raw in item.items():
-            if method in HTTP_METHODS and isinstance(raw, dict):
-                found.append(
-                    Operation(
-                        method.upper(), path, raw["operationId"], tuple(raw.get("tags", ())), raw
-                    )
-                )
-    return found
+    return [
+        Operation(method.upper(), path, raw["operationId"], tuple(raw.get("tags", ())), raw)
+        for method, path, raw in spec_walk.operations(spec)
+    ]
 
 
 def select(
