@@ -183,7 +183,7 @@ def test_the_verdict_header_names_the_suite_and_the_judged_spec_versions(
         "not_judged": {},
         "unreached": [],
         "warnings": [],
-        "schemathesis_warnings": [],
+        "schemathesis_warnings": {},
         "resource_classes": {},
     }
     probe = SimpleNamespace(findings=[], failures=[], not_implemented=set())
