@@ -189,7 +189,7 @@ def test_the_verdict_header_names_the_suite_and_the_judged_spec_versions(
     probe = SimpleNamespace(findings=[], failures=[], not_implemented=set())
     options = argparse.Namespace(
         url="http://x", api_key_2=None, tag=[], operation_id=[], seed=1, max_time=1,
-        report_dir=Path("r"), require_all=False, strict=False,
+        report_dir=Path("r"), reports=False, require_all=False, strict=False,
     )  # fmt: skip
     contract_cli._verdict(options, 1, cast(Any, probe), None, summary)
     lines = capsys.readouterr().out.splitlines()
