@@ -27,8 +27,9 @@ from tests.reliability._fuzzing import MODES, Tally, fuzz_space, fuzzed_operatio
 
 pytestmark = pytest.mark.reliability
 
-# Requests for the whole run, shared by every operation and both modes: 512 examples per
-# operation and mode at 39 operations. A spec with more operations gets fewer per operation.
+# Requests for the whole run, shared by every operation of the spec and both modes (about
+# 500 examples per operation and mode for the published spec); a spec with more operations
+# gets fewer per operation, never fewer than MIN_EXAMPLES.
 BUDGET = 40_000
 MIN_EXAMPLES = 50
 # Fuzzing is client-bound (hypothesis generates each example in some 5 ms; the server answers
